@@ -1,0 +1,2 @@
+// Placeholder entry point; benchmark commands are added per pipeline.
+return 0;

@@ -1,0 +1,22 @@
+using PiiOrleans.Runtime;
+
+namespace PiiOrleans.Grains.Interfaces.Jobs;
+
+/// <summary>One job, keyed by its id. Runs the registered job type's runner and keeps its event log.</summary>
+public interface IJobGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the job (idempotent for the same submission) and returns its status.</summary>
+    Task<JobStatus> Start(JobSubmission submission);
+
+    /// <summary>The current status.</summary>
+    Task<JobStatus> GetStatus();
+
+    /// <summary>Events with sequence greater than <paramref name="afterSequence"/>, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<JobEvent>> GetEvents(long afterSequence, int max);
+
+    /// <summary>Answers open questions.</summary>
+    Task Answer(IReadOnlyList<JobAnswer> answers);
+
+    /// <summary>Requests cancellation.</summary>
+    Task Cancel();
+}
