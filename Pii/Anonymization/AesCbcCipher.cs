@@ -5,7 +5,7 @@ namespace PiiOrleans.Pii.Anonymization;
 
 /// <summary>
 /// Presidio's AESCipher format: key = UTF-8 bytes of the key string (16, 24 or 32 bytes), AES-CBC with PKCS7
-/// padding and a random 16-byte IV, output = URL-safe base64 of IV ‖ ciphertext. Decryption accepts either base64 alphabet.
+/// padding and a random 16-byte IV, output = standard base64 of IV ‖ ciphertext (as Presidio's <c>base64.b64encode</c>). Decryption also accepts the URL-safe alphabet.
 /// </summary>
 public static class AesCbcCipher
 {
@@ -37,7 +37,7 @@ public static class AesCbcCipher
         var combined = new byte[iv.Length + cipher.Length];
         iv.CopyTo(combined, 0);
         cipher.CopyTo(combined, iv.Length);
-        return Convert.ToBase64String(combined).Replace('+', '-').Replace('/', '_');
+        return Convert.ToBase64String(combined);
     }
 
     /// <summary>Decrypts a value produced by <see cref="Encrypt"/> or by Presidio; throws <see cref="CryptographicException"/> on bad input.</summary>
