@@ -48,6 +48,9 @@ public sealed class AnalyzerEngine
         return new AnalyzerEngine(RecognizerRegistry.CreateDefault(options), options);
     }
 
+    /// <summary>An engine with the built-in recognizers configured by the loaded PII configuration.</summary>
+    public static AnalyzerEngine Create(Configuration.PiiSettings settings) => Create(AnalyzerOptionsFactory.FromSettings(settings));
+
     /// <summary>The options this engine applies.</summary>
     public AnalyzerOptions Options { get; }
 
