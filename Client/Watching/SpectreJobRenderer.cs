@@ -12,6 +12,7 @@ public sealed class SpectreJobRenderer(IAnsiConsole console) : IJobEventRenderer
 {
     private readonly Dictionary<string, ProgressSnapshot> _scopes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);
+    private readonly RateColumn _rate = new();
     private ProgressContext? _context;
     private Task? _display;
     private TaskCompletionSource? _stopDisplay;
@@ -120,7 +121,7 @@ public sealed class SpectreJobRenderer(IAnsiConsole console) : IJobEventRenderer
         _display = console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RateColumn(), new SpinnerColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), _rate, new SpinnerColumn())
             .StartAsync(async context =>
             {
                 ready.SetResult(context);
@@ -142,7 +143,7 @@ public sealed class SpectreJobRenderer(IAnsiConsole console) : IJobEventRenderer
         if (!_tasks.TryGetValue(progress.Scope, out var task))
         {
             task = context.AddTask(Markup.Escape(progress.Scope), autoStart: true, maxValue: progress.Total ?? 100);
-            task.State.Update<string>(RateColumn.UnitKey, _ => progress.Unit);
+            _rate.SetUnit(task, progress.Unit);
             _tasks[progress.Scope] = task;
         }
 
