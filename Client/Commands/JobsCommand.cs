@@ -29,11 +29,13 @@ public static class JobsCommand
         var type = new Option<string>("--type", "-t") { Description = "Job type (see 'jobs types').", Required = true };
         var parameters = new Option<string?>("--params", "-p") { Description = "Job parameters: a JSON object, or the path of a JSON file." };
         var watch = new Option<bool>("--watch", "-w") { Description = "Follow the job to its end (always on without --silo)." };
-        var command = new Command("submit", "Submit a job; prints its id, or follows it with --watch.") { type, parameters, watch };
+        var answers = AnswerOption();
+        var command = new Command("submit", "Submit a job; prints its id, or follows it with --watch.") { type, parameters, watch, answers };
         command.SetAction((parseResult, cancellationToken) => environment.GuardAsync(
             async () =>
             {
                 var submission = new JobSubmission(parseResult.GetRequiredValue(type), JobParametersInput.Read(parseResult.GetValue(parameters)));
+                var answerProvider = AnswersFrom(parseResult, answers);
                 await using var session = await environment.ConnectAsync(parseResult, cancellationToken);
                 var submitted = await session.Connection.SubmitAsync(submission, cancellationToken);
                 await environment.Output.WriteLineAsync(submitted.Id);
@@ -43,7 +45,7 @@ public static class JobsCommand
                     return JobExitCodes.Success;
                 }
 
-                var result = await environment.WatchAsync(parseResult, session, submitted.Id, null, cancellationToken);
+                var result = await environment.WatchAsync(parseResult, session, submitted.Id, answerProvider, cancellationToken);
                 await WriteResultAsync(environment, result.Status);
                 return result.ExitCode;
             },
@@ -70,12 +72,14 @@ public static class JobsCommand
     private static Command Watch(ClientEnvironment environment)
     {
         var id = new Argument<string>("id") { Description = "Job id." };
-        var command = new Command("watch", "Follow a job's events to its end; Ctrl+C cancels the job.") { id };
+        var answers = AnswerOption();
+        var command = new Command("watch", "Follow a job's events to its end; Ctrl+C cancels the job.") { id, answers };
         command.SetAction((parseResult, cancellationToken) => environment.GuardAsync(
             async () =>
             {
+                var answerProvider = AnswersFrom(parseResult, answers);
                 await using var session = await environment.ConnectAsync(parseResult, cancellationToken);
-                var result = await environment.WatchAsync(parseResult, session, parseResult.GetRequiredValue(id), null, cancellationToken);
+                var result = await environment.WatchAsync(parseResult, session, parseResult.GetRequiredValue(id), answerProvider, cancellationToken);
                 await WriteResultAsync(environment, result.Status);
                 return result.ExitCode;
             },
@@ -91,17 +95,7 @@ public static class JobsCommand
         command.SetAction((parseResult, cancellationToken) => environment.GuardAsync(
             async () =>
             {
-                var parsed = new List<JobAnswer>();
-                foreach (var pair in parseResult.GetRequiredValue(answers))
-                {
-                    var equals = pair.IndexOf('=');
-                    if (equals <= 0)
-                    {
-                        throw new ClientUsageException($"Answer {parsed.Count + 1} is not KEY=VALUE.");
-                    }
-
-                    parsed.Add(new JobAnswer(pair[..equals], pair[(equals + 1)..]));
-                }
+                var parsed = ParseAnswers(parseResult.GetRequiredValue(answers));
 
                 await using var session = await environment.ConnectAsync(parseResult, cancellationToken);
                 await session.Connection.AnswerAsync(parseResult.GetRequiredValue(id), parsed, cancellationToken);
@@ -167,6 +161,41 @@ public static class JobsCommand
             },
             cancellationToken));
         return command;
+    }
+
+    private static Option<string[]> AnswerOption() => new("--answer", "-a")
+    {
+        Description = "Answer a question without asking: KEY=VALUE (repeatable).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static Func<JobQuestion, string?>? AnswersFrom(ParseResult parseResult, Option<string[]> option)
+    {
+        var given = parseResult.GetValue(option);
+        if (given is not { Length: > 0 })
+        {
+            return null;
+        }
+
+        var byKey = ParseAnswers(given).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        return question => byKey.GetValueOrDefault(question.Key);
+    }
+
+    private static List<JobAnswer> ParseAnswers(IEnumerable<string> pairs)
+    {
+        var parsed = new List<JobAnswer>();
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=');
+            if (equals <= 0)
+            {
+                throw new ClientUsageException($"Answer {parsed.Count + 1} is not KEY=VALUE.");
+            }
+
+            parsed.Add(new JobAnswer(pair[..equals], pair[(equals + 1)..]));
+        }
+
+        return parsed;
     }
 
     private static async Task WriteResultAsync(ClientEnvironment environment, JobStatus? status)
