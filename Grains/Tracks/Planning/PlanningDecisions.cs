@@ -5,12 +5,15 @@ using PiiOrleans.Grains.Tracks.Records;
 
 namespace PiiOrleans.Grains.Tracks.Planning;
 
-/// <summary>Decisions while planning: stored repair rules apply; every other decision becomes a question (in first-seen order).</summary>
-internal sealed class PlanningDecisions(RepairRuleBook rules) : ITrackDecisions
+/// <summary>Decisions while planning: every decision becomes a question (in first-seen order); stored rules are applied later by the resolver.</summary>
+internal sealed class PlanningDecisions : ITrackDecisions
 {
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
 
     public List<JobQuestion> Questions { get; } = [];
+
+    /// <summary>Every (pattern hash, field, original team, Python type) met, for the stored-rule lookup after the scan.</summary>
+    public List<RepairLookup> RepairLookups { get; } = [];
 
     public EmailAction Email(string task, string fieldPath, string maskedExample, string relativePath)
     {
@@ -32,9 +35,10 @@ internal sealed class PlanningDecisions(RepairRuleBook rules) : ITrackDecisions
     public RepairDecision Repair(string fieldPath, object? value, string originalTeam, string relativePath, int line)
     {
         string hash = RepairPatternHash.Compute(fieldPath, value);
-        if (rules.Find(hash, originalTeam) is { } rule)
+        var lookup = new RepairLookup(hash, fieldPath, originalTeam, PyJsonWriter.PythonTypeName(value));
+        if (!RepairLookups.Contains(lookup))
         {
-            return rule;
+            RepairLookups.Add(lookup);
         }
 
         string key = TracksQuestionKeys.Malformed(fieldPath, hash);

@@ -29,6 +29,9 @@ public sealed class TrackFileScan(TrackInputFile file, TrackFileKind kind)
     /// <summary>E-mail and malformed-field questions the content raises.</summary>
     public IReadOnlyList<JobQuestion> Questions { get; init; } = [];
 
+    /// <summary>Malformed values met: pattern hash, field, original team and Python type.</summary>
+    public IReadOnlyList<RepairLookup> RepairLookups { get; init; } = [];
+
     /// <summary>Size in bytes.</summary>
     public long Length { get; init; }
 }

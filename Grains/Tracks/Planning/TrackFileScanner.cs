@@ -11,18 +11,18 @@ public static class TrackFileScanner
     private const int HintLines = 20;
 
     /// <summary>Scans <paramref name="file"/>; <paramref name="includeRun"/> is the priority filter for metadata lines (null = all).</summary>
-    public static TrackFileScan Scan(TrackInputFile file, RepairRuleBook rules, Func<string, bool>? includeRun)
+    public static TrackFileScan Scan(TrackInputFile file, Func<string, bool>? includeRun)
     {
         long length = new FileInfo(file.FullPath).Length;
         switch (file.Tree)
         {
             case TrackTree.Metadata:
-                return ScanJsonl(file, TrackFileKind.Metadata, rules, includeRun, length);
+                return ScanJsonl(file, TrackFileKind.Metadata, includeRun, length);
             case TrackTree.Eval:
                 return ScanTsv(file, length);
             default:
                 return LooksLikeJsonl(file.FullPath)
-                    ? ScanJsonl(file, TrackFileKind.Report, rules, includeRun, length)
+                    ? ScanJsonl(file, TrackFileKind.Report, includeRun, length)
                     : ScanTsv(file, length);
         }
     }
@@ -58,9 +58,9 @@ public static class TrackFileScanner
         };
     }
 
-    private static TrackFileScan ScanJsonl(TrackInputFile file, TrackFileKind kind, RepairRuleBook rules, Func<string, bool>? includeRun, long length)
+    private static TrackFileScan ScanJsonl(TrackInputFile file, TrackFileKind kind, Func<string, bool>? includeRun, long length)
     {
-        var decisions = new PlanningDecisions(rules);
+        var decisions = new PlanningDecisions();
         var names = new RecordingPseudonyms();
         var ctx = new TrackFileContext(file.RelativePath, file.Task, file.FileName, decisions, names, scrubber: null);
         if (kind == TrackFileKind.Report)
@@ -96,6 +96,7 @@ public static class TrackFileScanner
             Runs = names.Runs,
             RunTeams = ctx.RunTeams,
             Questions = decisions.Questions,
+            RepairLookups = decisions.RepairLookups,
             Length = length,
         };
     }

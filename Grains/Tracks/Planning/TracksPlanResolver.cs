@@ -17,7 +17,8 @@ public static class TracksPlanResolver
         IReadOnlyList<TrackFileScan> scans,
         TracksAnswerSet answers,
         IReadOnlyCollection<string> storedRuns,
-        PriorityFilter? priority)
+        PriorityFilter? priority,
+        TrackRepairRules? rules = null)
     {
         var files = new List<TrackFilePlan>(scans.Count);
         var open = new List<JobQuestion>();
@@ -41,7 +42,7 @@ public static class TracksPlanResolver
                 bool answered = q.Kind switch
                 {
                     TracksQuestionKinds.Email => answers.Email(q.Key) is not null,
-                    TracksQuestionKinds.Malformed => answers.Repair(q.Key) is not null,
+                    TracksQuestionKinds.Malformed => answers.Repair(q.Key) is not null || CoveredByRules(scan, q.Key, rules),
                     _ => answers.Exact(q.Key) is not null,
                 };
                 if (!answered)
@@ -193,6 +194,17 @@ public static class TracksPlanResolver
         }
 
         return new TracksPlan(files, open, teams.Items, runs.Items, runTeams, knownBeforeMetadata);
+    }
+
+    private static bool CoveredByRules(TrackFileScan scan, string key, TrackRepairRules? rules)
+    {
+        if (rules is null)
+        {
+            return false;
+        }
+
+        var lookups = scan.RepairLookups.Where(l => TracksQuestionKeys.Malformed(l.FieldPath, l.PatternHash) == key).ToList();
+        return lookups.Count > 0 && lookups.All(l => rules.Book.Find(l.PatternHash, l.Team) is not null);
     }
 
     /// <summary>Strips a common judge suffix, else the last dot-suffix; the whole name when there is no dot.</summary>
