@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PiiOrleans.Grains.Interfaces.Jobs;
 
@@ -21,7 +22,7 @@ public static class JobJson
 
     private static JsonSerializerOptions CreateOptions()
     {
-        var options = new JsonSerializerOptions();
+        var options = new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
         Apply(options);
         options.MakeReadOnly();
         return options;
