@@ -37,7 +37,16 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
             throw new JobParameterException(ex.Message);
         }
 
-        var answers = new TracksAnswerSet(p.Answers, p.Policies, "--answers");
+        TracksAnswerSet answers;
+        try
+        {
+            answers = new TracksAnswerSet(p.Answers, p.Policies, "--answers");
+        }
+        catch (TracksAnswersException ex)
+        {
+            throw new JobParameterException(ex.Message);
+        }
+
 
         // Planning: list, filter, scan (in parallel; results keep listing order).
         var files = TracksInputLister.List(paths.Input, p.RunsDir, p.MetadataDir, p.EvalDir);
