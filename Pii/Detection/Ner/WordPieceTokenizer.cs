@@ -211,10 +211,14 @@ public sealed class WordPieceTokenizer
             return lower;
         }
 
-        // Strip accents the way BERT's uncased tokenizer does, keeping one char per char so offsets stay exact.
-        var decomposed = lower.ToString().Normalize(NormalizationForm.FormD);
-        return decomposed.Length > 0 && decomposed.Length <= 3 && char.IsLetter(decomposed[0]) ? decomposed[0] : lower;
+        // Strip accents the way BERT's uncased tokenizer does, one char per char so offsets stay exact. A table rather
+        // than Unicode decomposition: the project runs with invariant globalization, where Normalize is a no-op.
+        var index = AccentedLetters.IndexOf(lower);
+        return index >= 0 ? BaseLetters[index] : lower;
     }
+
+    private const string AccentedLetters = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžơưǎǐǒǔǖǘǚǜǟǡǣǧǩǫǭǯǰǵǹǻǽǿȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳ";
+    private const string BaseLetters = "aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiijklllnnnooorrrssssttuuuuuuwyzzzouaiouuuuuaaægkooʒjgnaæøaaeeiioorruusthaeooooy";
 
     private enum CharKind
     {
