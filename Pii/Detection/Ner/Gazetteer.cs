@@ -118,11 +118,59 @@ public sealed class Gazetteer
         return new Gazetteer(Read("first_names.txt"), Read("last_names.txt"), places);
     }
 
-    /// <summary>True for a known first name that is not also a common English word.</summary>
-    public bool IsFirstName(ReadOnlySpan<char> word) => first.Contains(word) && !common.Contains(word);
+    /// <summary>True for a known first name that is not also a common English word (ALL-CAPS words are looked up title-cased).</summary>
+    public bool IsFirstName(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(word.Length, 64)];
+        var w = TitleCaseIfUpper(word, buffer);
+        return first.Contains(w) && !common.Contains(w);
+    }
 
-    /// <summary>True for a known surname that is not also a common English word.</summary>
-    public bool IsLastName(ReadOnlySpan<char> word) => last.Contains(word) && !common.Contains(word);
+    /// <summary>True for a known surname that is not also a common English word (ALL-CAPS words are looked up title-cased).</summary>
+    public bool IsLastName(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(word.Length, 64)];
+        var w = TitleCaseIfUpper(word, buffer);
+        return last.Contains(w) && !common.Contains(w);
+    }
+
+    /// <summary>
+    /// "HARSTAD" → "Harstad", "SAINT-PRIEST" → "Saint-Priest": lists hold title case, while forms and addresses often
+    /// shout. Other words are returned unchanged; words longer than the buffer too.
+    /// </summary>
+    internal static ReadOnlySpan<char> TitleCaseIfUpper(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length < 2 || word.Length > buffer.Length)
+        {
+            return word;
+        }
+
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLower(c))
+            {
+                return word;
+            }
+
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        if (letters < 2)
+        {
+            return word;
+        }
+
+        var startOfWord = true;
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            buffer[i] = startOfWord ? c : char.ToLowerInvariant(c);
+            startOfWord = !char.IsLetter(c);
+        }
+
+        return buffer[..word.Length];
+    }
 
     /// <summary>True for a person title such as Dr or Mrs (without the dot).</summary>
     public bool IsTitle(ReadOnlySpan<char> word) => titles.Contains(word);
@@ -137,8 +185,12 @@ public sealed class Gazetteer
     public bool IsCommonWord(ReadOnlySpan<char> word) => common.Contains(word);
 
     /// <summary>The kind of place <paramref name="phrase"/> names exactly, or <see cref="PlaceKind.None"/>.</summary>
-    public PlaceKind MatchPlace(ReadOnlySpan<char> phrase) =>
-        places.TryGetValue(phrase, out var kind) && !common.Contains(phrase) ? kind : PlaceKind.None;
+    public PlaceKind MatchPlace(ReadOnlySpan<char> phrase)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(phrase.Length, 96)];
+        var p = TitleCaseIfUpper(phrase, buffer);
+        return places.TryGetValue(p, out var kind) && !common.Contains(p) ? kind : PlaceKind.None;
+    }
 
     /// <summary>
     /// The model's score for <paramref name="span"/>, raised when the gazetteer knows its words (a known name or place)
@@ -153,7 +205,7 @@ public sealed class Gazetteer
             foreach (var range in value.SplitAny(" -'’"))
             {
                 var w = value[range];
-                if (first.Contains(w) || last.Contains(w))
+                if (IsFirstName(w) || IsLastName(w))
                 {
                     boost = 0.1;
                     break;

@@ -10,7 +10,8 @@ public sealed class GazetteerRecognizer : IEntityRecognizer
     private const double PairScore = 0.6;
     private const double TitleScore = 0.75;
     private const double ContextNameScore = 0.6;
-    private const double LoneNameScore = 0.3;
+    private const double LoneNameScore = 0.5;
+    private const double LoneSurnameScore = 0.4;
     private const double CountryScore = 0.6;
     private const double PlaceScore = 0.45;
     private const double ContextBoost = 0.25;
@@ -124,9 +125,10 @@ public sealed class GazetteerRecognizer : IEntityRecognizer
         {
             score = ContextNameScore;
         }
-        else if (last == i && isFirst && !SentenceInitial(text, words[i].Start))
+        else if (last == i && !SentenceInitial(text, words[i].Start) && !IsUpperWord(w))
         {
-            score = LoneNameScore;
+            // A capitalised known name inside a sentence is usually a person; alone it stays near the threshold.
+            score = isFirst ? LoneNameScore : LoneSurnameScore;
         }
         else
         {
@@ -177,6 +179,19 @@ public sealed class GazetteerRecognizer : IEntityRecognizer
     private static ReadOnlySpan<char> Word(string text, (int Start, int End) w) => text.AsSpan(w.Start, w.End - w.Start);
 
     private static bool IsCapitalised(ReadOnlySpan<char> w) => w.Length > 1 && char.IsUpper(w[0]) && char.IsLetter(w[1]);
+
+    private static bool IsUpperWord(ReadOnlySpan<char> w)
+    {
+        foreach (var c in w)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // Words of one name are separated by a single space (not by a comma, a line break or a sentence end).
     private static bool Adjacent(string text, (int Start, int End) a, (int Start, int End) b) => b.Start == a.End + 1 && text[a.End] == ' ';
