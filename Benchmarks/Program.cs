@@ -1,9 +1,11 @@
 // Benchmark dispatcher: dotnet run -c Release --project Benchmarks -- <name> [options]
 // Each pipeline adds one line to the table below.
+using PiiOrleans.Benchmarks.Pii;
 using PiiOrleans.Benchmarks.Runtime;
 
 var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["pii"] = PiiBenchmark.RunAsync,
     ["runtime"] = RuntimeBenchmark.RunAsync,
 };
 
