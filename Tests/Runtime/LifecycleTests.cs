@@ -45,19 +45,20 @@ public sealed class LifecycleTests
     {
         await using var cluster = await RuntimeCluster.StartAsync(o =>
         {
-            o.IdleDeactivationAge = TimeSpan.FromMilliseconds(300);
+            o.IdleDeactivationAge = TimeSpan.FromSeconds(1);
             o.IdleCollectionInterval = TimeSpan.FromMilliseconds(50);
         });
         var log = cluster.Services.GetRequiredService<ActivationLog>();
         var grain = cluster.GrainFactory.GetGrain<ICounterGrain>("busy");
 
-        for (var i = 0; i < 10; i++)
+        // Calls keep coming for about twice the idle age.
+        for (var i = 0; i < 25; i++)
         {
             await grain.Increment();
-            await Task.Delay(60);
+            await Task.Delay(80);
         }
 
-        Assert.Equal(10, await grain.Get());
+        Assert.Equal(25, await grain.Get());
         Assert.Equal(0, log.Count("deactivate busy IdleTimeout"));
     }
 
@@ -74,6 +75,19 @@ public sealed class LifecycleTests
 
         Assert.Equal(0, await grain.Get());
         Assert.Equal(2, await grain.ActivationNumber());
+    }
+
+    [Fact]
+    public async Task A_new_activation_waits_until_the_previous_one_finished_deactivating()
+    {
+        await using var cluster = await RuntimeCluster.StartAsync();
+        var log = cluster.Services.GetRequiredService<ActivationLog>();
+        var grain = cluster.GrainFactory.GetGrain<ISlowDeactivationGrain>("slow");
+
+        await grain.DeactivateAfterThisCall();
+        await grain.Ping();
+
+        Assert.Equal(["activate slow", "saving", "saved", "activate slow"], log.Events.ToArray());
     }
 
     [Fact]
