@@ -1,0 +1,10 @@
+namespace PiiOrleans.Runtime.Internal;
+
+/// <summary>The awaitable a grain interface method returns.</summary>
+internal enum GrainReturnKind
+{
+    Task,
+    TaskOfT,
+    ValueTask,
+    ValueTaskOfT,
+}
