@@ -141,6 +141,25 @@ public sealed class PiiEngine
         return result;
     }
 
+    /// <summary>
+    /// Anonymizes only the entities in <paramref name="entities"/> (all enabled when null) scoring at least
+    /// <paramref name="threshold"/>; uncached, for ad-hoc requests such as the command line.
+    /// </summary>
+    public AnonymizerResult AnonymizeFiltered(string text, IReadOnlyCollection<string>? entities, double? threshold)
+    {
+        List<RecognizerResult> results;
+        try
+        {
+            results = Analyze(text, null, entities, threshold);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Replaced(text);
+        }
+
+        return _anonymizer.Anonymize(text, results, Operators);
+    }
+
     /// <summary>Anonymizes many texts (one column or one file chunk); uncached texts are analysed as one batch.</summary>
     public IReadOnlyList<AnonymizerResult> AnonymizeBatch(IReadOnlyList<string> texts, string? columnName = null)
     {
