@@ -14,6 +14,6 @@ public static class CommandCatalog
         AnonymizeCommand.Create(environment),
         EvalCommand.Create(environment),
         // TablesCommand.Create(environment),
-        // TracksCommand.Create(environment),
+        TracksCommand.Create(environment),
     ];
 }
