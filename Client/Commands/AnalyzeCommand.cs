@@ -24,7 +24,7 @@ public static class AnalyzeCommand
             async () =>
             {
                 var (single, file) = InputOf(parseResult, text, input);
-                var engine = shared.CreateEngine(parseResult);
+                var engine = shared.CreateEngine(parseResult, environment.Error);
                 var entities = shared.EntitiesFrom(parseResult);
                 var threshold = shared.ThresholdFrom(parseResult);
                 if (single is not null)

@@ -12,8 +12,11 @@ namespace PiiOrleans.Client.Commands;
 /// </summary>
 public sealed class AnalyzeEngineOptions
 {
-    /// <summary>Extra recognizers (NER, gazetteers) the client adds to the in-process engine, when any are available.</summary>
-    public static Func<PiiSettings, IEnumerable<IEntityRecognizer>>? ExtraRecognizers { get; set; }
+    /// <summary><c>--no-ner</c>: pattern recognizers only (faster; PERSON, ORGANIZATION and place names are then missed).</summary>
+    public Option<bool> NoNer { get; } = new("--no-ner")
+    {
+        Description = "Run the pattern recognizers only, without the NER model and gazetteer.",
+    };
 
     /// <summary><c>--config FILE</c>: the PII configuration (Presidio-style JSON); built-in defaults without it.</summary>
     public Option<string?> Config { get; } = new("--config", "-c")
@@ -40,6 +43,7 @@ public sealed class AnalyzeEngineOptions
         command.Options.Add(Config);
         command.Options.Add(Entities);
         command.Options.Add(Threshold);
+        command.Options.Add(NoNer);
     }
 
     /// <summary>The requested entity types, or null for all enabled ones.</summary>
@@ -66,7 +70,7 @@ public sealed class AnalyzeEngineOptions
     }
 
     /// <summary>Builds the engine from <c>--config</c>; configuration errors become usage errors naming the file and field.</summary>
-    public PiiEngine CreateEngine(ParseResult parseResult)
+    public PiiEngine CreateEngine(ParseResult parseResult, TextWriter warnings)
     {
         PiiSettings settings;
         try
@@ -80,11 +84,37 @@ public sealed class AnalyzeEngineOptions
 
         try
         {
-            return PiiEngine.Create(settings, ExtraRecognizers?.Invoke(settings));
+            var extra = parseResult.GetValue(NoNer) || !settings.Ner.Enabled
+                ? []
+                : NerRecognizers(settings, warnings);
+            return PiiEngine.Create(settings, extra);
         }
         catch (Exception e) when (e is PiiConfigurationException or DetectionConfigurationException)
         {
             throw new ClientUsageException(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The NER model (with its gazetteer) of the configuration's <c>ner</c> section. When the model or ONNX Runtime
+    /// cannot be loaded, says so on <paramref name="warnings"/> and falls back to the gazetteer alone, or to patterns.
+    /// </summary>
+    private static IReadOnlyList<IEntityRecognizer> NerRecognizers(PiiSettings settings, TextWriter warnings)
+    {
+        var nerSettings = new PiiOrleans.Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore);
+        try
+        {
+            return [PiiOrleans.Pii.Detection.Ner.NerRecognizer.Create(nerSettings)];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var gazetteer = Path.Combine(nerSettings.ResolveModelDirectory(), "gazetteer");
+            warnings.WriteLine($"warning: the NER model could not be loaded ({e.GetType().Name}: {e.Message}); " +
+                (Directory.Exists(gazetteer) ? "using the gazetteer only." : "using pattern recognizers only.") +
+                " Run 'bash scripts/setup.sh' or pass --no-ner.");
+            return Directory.Exists(gazetteer)
+                ? [new PiiOrleans.Pii.Detection.Ner.GazetteerRecognizer(PiiOrleans.Pii.Detection.Ner.Gazetteer.Load(gazetteer))]
+                : [];
         }
     }
 }

@@ -30,7 +30,7 @@ public static class AnonymizeCommand
                 var (single, file) = AnalyzeCommand.InputOf(parseResult, text, input);
                 var threshold = shared.ThresholdFrom(parseResult);
                 var entities = shared.EntitiesFrom(parseResult);
-                var engine = shared.CreateEngine(parseResult);
+                var engine = shared.CreateEngine(parseResult, environment.Error);
                 if (single is not null)
                 {
                     var result = engine.AnonymizeFiltered(single, entities, threshold);

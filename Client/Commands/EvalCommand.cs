@@ -42,7 +42,7 @@ public static class EvalCommand
                     throw new ClientUsageException($"{path}: not a presidio-research labelled file ({e.Message}).");
                 }
 
-                var engine = shared.CreateEngine(parseResult);
+                var engine = shared.CreateEngine(parseResult, environment.Error);
                 var entities = shared.EntitiesFrom(parseResult);
                 var threshold = shared.ThresholdFrom(parseResult);
                 var clock = Stopwatch.StartNew();

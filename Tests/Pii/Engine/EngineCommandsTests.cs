@@ -12,6 +12,8 @@ public sealed class EngineCommandsTests : IDisposable
 
     private static async Task<(int Exit, string Output, string Error)> Run(params string[] args)
     {
+        // The NER model is measured by its own tests; these stay fast and model-free.
+        args = [.. args, "--no-ner"];
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await ClientCommandLine.RunAsync(args, new ClientEnvironment(output, error, terminalAttached: false));
