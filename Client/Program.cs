@@ -1,2 +1,3 @@
-// Placeholder entry point; replaced by the client console (issue 2).
-return 0;
+using PiiOrleans.Client;
+
+return await ClientCommandLine.RunAsync(args, ClientEnvironment.ForConsole());

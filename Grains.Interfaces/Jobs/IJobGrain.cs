@@ -14,6 +14,12 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Events with sequence greater than <paramref name="afterSequence"/>, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<JobEvent>> GetEvents(long afterSequence, int max);
 
+    /// <summary>
+    /// Like <see cref="GetEvents"/>, but when there is nothing after <paramref name="afterSequence"/> yet and the job is
+    /// still running, waits up to <paramref name="timeout"/> for the next event (long poll for event streams).
+    /// </summary>
+    Task<IReadOnlyList<JobEvent>> WaitForEvents(long afterSequence, int max, TimeSpan timeout);
+
     /// <summary>Answers open questions.</summary>
     Task Answer(IReadOnlyList<JobAnswer> answers);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PiiOrleans.Grains.Interfaces.Jobs;
 
@@ -12,4 +13,12 @@ public sealed record JobStatus(
     int? ExitCode,
     JsonElement? Result,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>Questions the job is waiting on (empty unless <see cref="State"/> is <see cref="JobState.WaitingForAnswers"/>).</summary>
+    public IReadOnlyList<JobQuestion> OpenQuestions { get; init; } = [];
+
+    /// <summary>True once the job has succeeded, failed or been cancelled.</summary>
+    [JsonIgnore]
+    public bool IsFinished => State is JobState.Succeeded or JobState.Failed or JobState.Cancelled;
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+using PiiOrleans.Silo.Hosting;
+
+namespace PiiOrleans.Client.Commands;
+
+/// <summary><c>piiorleans serve</c>: runs a silo with its gateway in the foreground (the same silo as <c>PiiOrleans.Silo serve</c>).</summary>
+public static class ServeCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create(ClientEnvironment environment)
+    {
+        var port = new Option<int?>("--port") { Description = "Gateway port (default 5080 from appsettings.json; 0 = any free port)." };
+        var host = new Option<string?>("--host") { Description = "Address to bind (default 127.0.0.1; 0.0.0.0 in a container)." };
+        var urls = new Option<string?>("--urls") { Description = "Listen URLs, ';'-separated; override --host and --port." };
+        var logFormat = new Option<string?>("--log-format") { Description = "Console log format: simple or json." };
+        logFormat.AcceptOnlyFromAmong("simple", "json");
+        var command = new Command("serve", "Run a silo and its HTTP gateway until Ctrl+C.") { port, host, urls, logFormat };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var args = new List<string>();
+            if (parseResult.GetValue(port) is { } portValue)
+            {
+                args.AddRange(["--port", portValue.ToString(CultureInfo.InvariantCulture)]);
+            }
+
+            Add(args, "--host", parseResult.GetValue(host));
+            Add(args, "--urls", parseResult.GetValue(urls));
+            Add(args, "--log-format", parseResult.GetValue(logFormat));
+            return SiloServer.RunAsync([.. args], environment.Error, cancellationToken);
+        });
+        return command;
+    }
+
+    private static void Add(List<string> args, string name, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            args.AddRange([name, value]);
+        }
+    }
+}

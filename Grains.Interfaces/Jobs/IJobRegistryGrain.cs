@@ -1,0 +1,16 @@
+using PiiOrleans.Runtime;
+
+namespace PiiOrleans.Grains.Interfaces.Jobs;
+
+/// <summary>The silo's directory of jobs (one activation, key <see cref="DefaultKey"/>): allocates job ids and lists jobs.</summary>
+public interface IJobRegistryGrain : IGrainWithStringKey
+{
+    /// <summary>The key of the registry activation.</summary>
+    const string DefaultKey = "jobs";
+
+    /// <summary>Returns a new job id that no other job of this silo uses.</summary>
+    Task<string> AllocateJobId();
+
+    /// <summary>The most recent jobs (newest first), at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<JobStatus>> ListJobs(int max);
+}

@@ -1,0 +1,26 @@
+using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Runtime;
+
+namespace PiiOrleans.Grains.Jobs;
+
+/// <summary>The <see cref="IJobContext"/> a runner gets: a thin view of its <see cref="JobExecution"/>.</summary>
+internal sealed class JobContext(JobExecution execution, IGrainFactory grainFactory) : IJobContext
+{
+    public string JobId => execution.JobId;
+
+    public IGrainFactory GrainFactory => grainFactory;
+
+    public void ReportProgress(string scope, object data)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scope);
+        ArgumentNullException.ThrowIfNull(data);
+        execution.ReportProgress(scope, data);
+    }
+
+    public void IncrementCounter(string name, long delta = 1) => execution.IncrementCounter(name, delta);
+
+    public void Warn(string code, string message) => execution.Warn(code, message);
+
+    public Task<IReadOnlyDictionary<string, string>> AskAsync(IReadOnlyList<JobQuestion> questions, CancellationToken cancellationToken) =>
+        execution.AskAsync(questions, cancellationToken);
+}

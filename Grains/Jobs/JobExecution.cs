@@ -1,0 +1,410 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Runtime;
+
+namespace PiiOrleans.Grains.Jobs;
+
+/// <summary>
+/// The state of one job and the background run of its runner. Lives in the <see cref="JobStore"/>, not in the grain,
+/// so the job survives the deactivation of its grain. The runner reports from any thread, hence the lock: this is
+/// not a grain and gets no turn-based protection.
+/// </summary>
+internal sealed class JobExecution
+{
+    private readonly object _gate = new();
+    private readonly JobEventLog _log;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _progressCoalescing;
+    private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _answers = new(StringComparer.Ordinal);
+    private readonly List<JobQuestion> _openQuestions = [];
+    private readonly CancellationTokenSource _cancellation = new();
+    private TaskCompletionSource _eventAppended = NewSignal();
+    private TaskCompletionSource _answersChanged = NewSignal();
+    private JobState _state = JobState.Pending;
+    private string? _error;
+    private int? _exitCode;
+    private JsonElement? _result;
+    private DateTimeOffset? _finishedAt;
+    private string? _lastProgressScope;
+    private long _lastProgressSequence;
+    private DateTimeOffset _lastProgressTime;
+
+    public JobExecution(string jobId, JobSubmission submission, JobOptions options, TimeProvider time)
+    {
+        JobId = jobId;
+        Type = submission.Type;
+        Parameters = submission.Parameters.ValueKind == JsonValueKind.Undefined
+            ? JsonSerializer.SerializeToElement(new { })
+            : submission.Parameters.Clone();
+        _time = time;
+        _log = new JobEventLog(options.EventLogCapacity);
+        _progressCoalescing = options.ProgressCoalescingInterval;
+        SubmittedAt = time.GetUtcNow();
+    }
+
+    public string JobId { get; }
+
+    public string Type { get; }
+
+    public JsonElement Parameters { get; }
+
+    public DateTimeOffset SubmittedAt { get; }
+
+    public bool IsFinished
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return IsTerminal(_state);
+            }
+        }
+    }
+
+    /// <summary>Starts the runner on the thread pool; returns at once.</summary>
+    public void Start(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
+    {
+        lock (_gate)
+        {
+            if (_state != JobState.Pending)
+            {
+                return;
+            }
+
+            _state = JobState.Running;
+            AppendLocked(JobEventKinds.Started, JsonSerializer.SerializeToElement(new { type = Type }, JobJson.Options));
+        }
+
+        // A fresh execution context: the run must not inherit the submitting grain call's chain (it outlives the call).
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Run(() => RunAsync(registration, services, grainFactory, logger));
+        }
+    }
+
+    public JobStatus Snapshot()
+    {
+        lock (_gate)
+        {
+            return new JobStatus(
+                JobId,
+                Type,
+                _state,
+                new Dictionary<string, long>(_counters, StringComparer.Ordinal),
+                _error,
+                _exitCode,
+                _result,
+                SubmittedAt,
+                _finishedAt)
+            {
+                OpenQuestions = _openQuestions.ToArray(),
+            };
+        }
+    }
+
+    public IReadOnlyList<JobEvent> GetEvents(long afterSequence, int max)
+    {
+        lock (_gate)
+        {
+            return _log.After(afterSequence, max);
+        }
+    }
+
+    public async Task<IReadOnlyList<JobEvent>> WaitForEventsAsync(long afterSequence, int max, TimeSpan timeout)
+    {
+        Task appended;
+        lock (_gate)
+        {
+            var events = _log.After(afterSequence, max);
+            if (events.Count > 0 || IsTerminal(_state) || timeout <= TimeSpan.Zero)
+            {
+                return events;
+            }
+
+            appended = _eventAppended.Task;
+        }
+
+        await Task.WhenAny(appended, Task.Delay(timeout, _time)).ConfigureAwait(false);
+        return GetEvents(afterSequence, max);
+    }
+
+    public void Cancel()
+    {
+        lock (_gate)
+        {
+            if (IsTerminal(_state))
+            {
+                return;
+            }
+        }
+
+        _cancellation.Cancel();
+    }
+
+    /// <summary>Records answers (also for questions not asked yet: answers are cached per key). Invalid choices are refused.</summary>
+    public void Answer(IReadOnlyList<JobAnswer> answers)
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            if (IsTerminal(_state))
+            {
+                throw new InvalidOperationException($"Job '{JobId}' has finished; it takes no more answers.");
+            }
+
+            var accepted = new List<(string Key, string Value)>(answers.Count);
+            foreach (var answer in answers)
+            {
+                var question = _openQuestions.Find(q => q.Key == answer.Key);
+                var value = question is null ? answer.Value : MatchChoice(question, answer.Value);
+                accepted.Add((answer.Key, value));
+            }
+
+            foreach (var (key, value) in accepted)
+            {
+                _answers[key] = value;
+                _openQuestions.RemoveAll(q => q.Key == key);
+                AppendLocked(JobEventKinds.Log, JsonSerializer.SerializeToElement(new { message = $"answered {key}" }, JobJson.Options));
+            }
+
+            changed = _answersChanged;
+            _answersChanged = NewSignal();
+        }
+
+        changed.TrySetResult();
+    }
+
+    private static string MatchChoice(JobQuestion question, string value)
+    {
+        if (question.Choices.Count == 0)
+        {
+            return value;
+        }
+
+        foreach (var choice in question.Choices)
+        {
+            if (string.Equals(choice, value, StringComparison.OrdinalIgnoreCase))
+            {
+                return choice;
+            }
+        }
+
+        // The value itself is not echoed: answers may carry data the user typed.
+        throw new ArgumentException(
+            $"The answer to '{question.Key}' is not one of its choices: {string.Join(", ", question.Choices)}.");
+    }
+
+    internal async Task<IReadOnlyDictionary<string, string>> AskAsync(IReadOnlyList<JobQuestion> questions, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                var unanswered = 0;
+                foreach (var question in questions)
+                {
+                    if (_answers.ContainsKey(question.Key))
+                    {
+                        continue;
+                    }
+
+                    unanswered++;
+                    if (!_openQuestions.Exists(q => q.Key == question.Key))
+                    {
+                        _openQuestions.Add(question);
+                        AppendLocked(JobEventKinds.Question, JsonSerializer.SerializeToElement(question, JobJson.Options));
+                    }
+                }
+
+                if (unanswered == 0)
+                {
+                    if (_openQuestions.Count == 0 && _state == JobState.WaitingForAnswers)
+                    {
+                        _state = JobState.Running;
+                    }
+
+                    var result = new Dictionary<string, string>(questions.Count, StringComparer.Ordinal);
+                    foreach (var question in questions)
+                    {
+                        result[question.Key] = _answers[question.Key];
+                    }
+
+                    return result;
+                }
+
+                // Every question of this call is published before the state changes, so a client that sees the state
+                // (or the first question event) finds all open questions in the status.
+                _state = JobState.WaitingForAnswers;
+                changed = _answersChanged.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal void ReportProgress(string scope, object data)
+    {
+        var payload = JsonSerializer.SerializeToElement(data, data.GetType(), JobJson.Options);
+        var progress = WithScope(scope, payload);
+        lock (_gate)
+        {
+            if (progress.TryGetProperty("done", out var done) && done.TryGetInt64(out var doneValue))
+            {
+                _counters[scope] = doneValue;
+            }
+
+            var now = _time.GetUtcNow();
+            if (_lastProgressScope == scope
+                && _log.Last?.Sequence == _lastProgressSequence
+                && now - _lastProgressTime < _progressCoalescing)
+            {
+                // Keep the log readable and bounded when a runner reports per row: the newer progress replaces the last.
+                _log.RemoveLast();
+            }
+            else
+            {
+                _lastProgressTime = now;
+            }
+
+            _lastProgressScope = scope;
+            _lastProgressSequence = AppendLocked(JobEventKinds.Progress, progress).Sequence;
+        }
+    }
+
+    internal void IncrementCounter(string name, long delta)
+    {
+        lock (_gate)
+        {
+            _counters[name] = _counters.GetValueOrDefault(name) + delta;
+        }
+    }
+
+    internal void Warn(string code, string message) =>
+        Append(JobEventKinds.Warning, JsonSerializer.SerializeToElement(new { code, message }, JobJson.Options));
+
+    private async Task RunAsync(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var runner = (IJobRunner)scope.ServiceProvider.GetRequiredService(registration.RunnerType);
+            var context = new JobContext(this, grainFactory);
+            var outcome = await runner.RunAsync(context, Parameters, _cancellation.Token).ConfigureAwait(false);
+            if (outcome.ExitCode == JobExitCodes.Success)
+            {
+                Finish(JobState.Succeeded, null, outcome.ExitCode, outcome.Result);
+            }
+            else
+            {
+                Finish(JobState.Failed, $"The job finished with exit code {outcome.ExitCode}.", outcome.ExitCode, outcome.Result);
+            }
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+        {
+            Finish(JobState.Cancelled, "The job was cancelled.", JobExitCodes.Cancelled, null);
+        }
+        catch (JobParameterException e)
+        {
+            Finish(JobState.Failed, e.Message, JobExitCodes.InvalidParameters, null);
+        }
+        catch (JobFailedException e)
+        {
+            Finish(JobState.Failed, e.Message, e.ExitCode, null);
+        }
+        catch (Exception e)
+        {
+            // Exception messages can quote data (a cell value, a line of a file), so only the type and the stack go to
+            // the log at Error level; the full exception only at Debug, for a developer on their own data.
+            logger.LogError("Job {JobId} of type {JobType} failed with {ExceptionType} at {StackTrace}", JobId, Type, e.GetType().FullName, e.StackTrace);
+            logger.LogDebug(e, "Job {JobId} failure details", JobId);
+            Finish(
+                JobState.Failed,
+                $"The job failed unexpectedly ({e.GetType().Name}); the silo log has the details for job {JobId}.",
+                JobExitCodes.Failed,
+                null);
+        }
+    }
+
+    private void Finish(JobState state, string? error, int exitCode, JsonElement? result)
+    {
+        TaskCompletionSource answersChanged;
+        lock (_gate)
+        {
+            _state = state;
+            _error = error;
+            _exitCode = exitCode;
+            _result = result?.Clone();
+            _finishedAt = _time.GetUtcNow();
+            _openQuestions.Clear();
+            var kind = state switch
+            {
+                JobState.Succeeded => JobEventKinds.Completed,
+                JobState.Cancelled => JobEventKinds.Cancelled,
+                _ => JobEventKinds.Failed,
+            };
+            AppendLocked(kind, JsonSerializer.SerializeToElement(new { exitCode, error, result = _result }, JobJson.Options));
+            answersChanged = _answersChanged;
+        }
+
+        answersChanged.TrySetResult();
+    }
+
+    private void Append(string kind, JsonElement data)
+    {
+        lock (_gate)
+        {
+            AppendLocked(kind, data);
+        }
+    }
+
+    private JobEvent AppendLocked(string kind, JsonElement data)
+    {
+        var entry = _log.Append(kind, _time.GetUtcNow(), data);
+        var appended = _eventAppended;
+        _eventAppended = NewSignal();
+        appended.TrySetResult();
+        return entry;
+    }
+
+    private static JsonElement WithScope(string scope, JsonElement payload)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("scope", scope);
+            if (payload.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in payload.EnumerateObject())
+                {
+                    if (property.NameEquals("scope"))
+                    {
+                        continue;
+                    }
+
+                    property.WriteTo(writer);
+                }
+            }
+            else
+            {
+                writer.WritePropertyName("value");
+                payload.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+
+    private static bool IsTerminal(JobState state) =>
+        state is JobState.Succeeded or JobState.Failed or JobState.Cancelled;
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,14 @@
+namespace PiiOrleans.Grains.Jobs;
+
+/// <summary>Limits of the in-memory job store (configuration section <c>Jobs</c>).</summary>
+public sealed class JobOptions
+{
+    /// <summary>Events kept per job; older ones are dropped (their sequence numbers are not reused).</summary>
+    public int EventLogCapacity { get; set; } = 10_000;
+
+    /// <summary>Finished jobs kept for status queries; the oldest finished ones are forgotten beyond this.</summary>
+    public int MaxRetainedJobs { get; set; } = 1_000;
+
+    /// <summary>Progress events of one scope closer together than this replace each other instead of piling up.</summary>
+    public TimeSpan ProgressCoalescingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+}

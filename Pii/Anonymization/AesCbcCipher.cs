@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PiiOrleans.Pii.Anonymization;
+
+/// <summary>
+/// Presidio's AESCipher format: key = UTF-8 bytes of the key string (16, 24 or 32 bytes), AES-CBC with PKCS7
+/// padding and a random 16-byte IV, output = standard base64 of IV ‖ ciphertext (as Presidio's <c>base64.b64encode</c>). Decryption also accepts the URL-safe alphabet.
+/// </summary>
+public static class AesCbcCipher
+{
+    /// <summary>Throws <see cref="OperatorParameterException"/> unless <paramref name="key"/> is 128, 192 or 256 bits.</summary>
+    public static byte[] KeyBytes(string? key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new OperatorParameterException("key", "'key' is required: give a 16, 24 or 32 character AES key.");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(key);
+        if (bytes.Length is not (16 or 24 or 32))
+        {
+            throw new OperatorParameterException("key",
+                $"'key' must be 128, 192 or 256 bits (16, 24 or 32 UTF-8 bytes); it has {bytes.Length} bytes.");
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Encrypts <paramref name="plainText"/> with a fresh random IV, or with <paramref name="iv"/> (tests only).</summary>
+    public static string Encrypt(byte[] key, string plainText, byte[]? iv = null)
+    {
+        using var aes = Aes.Create();
+        aes.Key = key;
+        iv ??= RandomNumberGenerator.GetBytes(16);
+        var cipher = aes.EncryptCbc(Encoding.UTF8.GetBytes(plainText), iv, PaddingMode.PKCS7);
+        var combined = new byte[iv.Length + cipher.Length];
+        iv.CopyTo(combined, 0);
+        cipher.CopyTo(combined, iv.Length);
+        return Convert.ToBase64String(combined);
+    }
+
+    /// <summary>Decrypts a value produced by <see cref="Encrypt"/> or by Presidio; throws <see cref="CryptographicException"/> on bad input.</summary>
+    public static string Decrypt(byte[] key, string cipherText)
+    {
+        byte[] combined;
+        try
+        {
+            var standard = cipherText.Trim().Replace('-', '+').Replace('_', '/');
+            standard = standard.PadRight(standard.Length + ((4 - standard.Length % 4) % 4), '=');
+            combined = Convert.FromBase64String(standard);
+        }
+        catch (FormatException e)
+        {
+            throw new CryptographicException("The encrypted value is not valid base64.", e);
+        }
+
+        if (combined.Length < 32 || combined.Length % 16 != 0)
+        {
+            throw new CryptographicException("The encrypted value is too short or not a whole number of AES blocks.");
+        }
+
+        using var aes = Aes.Create();
+        aes.Key = key;
+        var plain = aes.DecryptCbc(combined.AsSpan(16), combined.AsSpan(0, 16), PaddingMode.PKCS7);
+        return Encoding.UTF8.GetString(plain);
+    }
+}

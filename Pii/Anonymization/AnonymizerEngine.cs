@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Text;
+using PiiOrleans.Pii.Detection;
+
+namespace PiiOrleans.Pii.Anonymization;
+
+/// <summary>
+/// Rewrites a text given the analyzer's spans: each span is replaced by its entity's operator output, the rest of
+/// the text is kept. Overlaps are resolved first (<see cref="SpanConflictResolver"/>). Fails closed: if an operator
+/// throws, the span becomes <c>&lt;ENTITY_TYPE&gt;</c> instead of staying in clear.
+/// </summary>
+public sealed class AnonymizerEngine
+{
+    /// <summary>Anonymizes <paramref name="text"/> with the operators of <paramref name="operators"/>.</summary>
+    public AnonymizerResult Anonymize(string text, IReadOnlyList<RecognizerResult> results, OperatorMap operators)
+    {
+        if (results.Count == 0)
+        {
+            return new AnonymizerResult(text, []);
+        }
+
+        var spans = SpanConflictResolver.Resolve(results, text.Length);
+        return Rewrite(text, spans, operators, failClosed: true);
+    }
+
+    /// <summary>
+    /// Reverses earlier anonymization: <paramref name="entities"/> are spans of <paramref name="text"/> (an anonymizer's
+    /// output items) and <paramref name="operators"/> holds deanonymizers (decrypt, depseudonymize). Errors propagate.
+    /// </summary>
+    public AnonymizerResult Deanonymize(string text, IReadOnlyList<RecognizerResult> entities, OperatorMap operators)
+    {
+        var spans = SpanConflictResolver.Resolve(entities, text.Length);
+        return Rewrite(text, spans, operators, failClosed: false);
+    }
+
+    private static AnonymizerResult Rewrite(string text, List<RecognizerResult> spans, OperatorMap operators, bool failClosed)
+    {
+        var output = new StringBuilder(text.Length + 16 * spans.Count);
+        var items = ImmutableArray.CreateBuilder<AnonymizedItem>(spans.Count);
+        var copied = 0;
+        foreach (var span in spans)
+        {
+            output.Append(text, copied, span.Start - copied);
+            var bound = operators.For(span.EntityType);
+            string replacement;
+            var operatorName = bound.Name;
+            try
+            {
+                replacement = bound.Operate(text.Substring(span.Start, span.Length));
+            }
+            catch (Exception) when (failClosed)
+            {
+                replacement = $"<{span.EntityType}>";
+                operatorName = "replace";
+            }
+
+            var start = output.Length;
+            output.Append(replacement);
+            items.Add(new AnonymizedItem(start, output.Length, span.EntityType, replacement, operatorName));
+            copied = span.End;
+        }
+
+        output.Append(text, copied, text.Length - copied);
+        return new AnonymizerResult(output.ToString(), items.MoveToImmutable());
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+
+namespace PiiOrleans.Pii.Detection.Recognizers;
+
+/// <summary>US individual taxpayer identification numbers: 9XX-[50–65|70–88|90–92|94–99]-XXXX, dashed, spaced or plain.</summary>
+public sealed partial class UsItinRecognizer : PatternRecognizer
+{
+    /// <summary>Creates the recognizer.</summary>
+    public UsItinRecognizer()
+        : base("UsItinRecognizer", EntityTypes.UsItin,
+            [new RecognizerPattern("itin_separated", SeparatedRegex(), 0.7), new RecognizerPattern("itin_plain", PlainRegex(), 0.3)],
+            ["itin", "taxpayer", "tax", "individual taxpayer", "tin"], TextTraits.Digit)
+    {
+    }
+
+    /// <inheritdoc />
+    protected override double Validate(string text, int start, int end, double baseScore) =>
+        IsolatedFromWords(text, start, end) ? baseScore : 0;
+
+    private const string Group = "(?:5\\d|6[0-5]|7\\d|8[0-8]|9[0-24-9])";
+
+    [GeneratedRegex(@"\b9\d{2}-" + Group + @"-\d{4}\b|\b9\d{2} " + Group + @" \d{4}\b", RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex SeparatedRegex();
+
+    [GeneratedRegex(@"\b9\d{2}" + Group + @"\d{4}\b", RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex PlainRegex();
+}

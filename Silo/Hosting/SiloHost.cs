@@ -1,0 +1,174 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Runtime;
+using PiiOrleans.Silo.Gateway;
+
+namespace PiiOrleans.Silo.Hosting;
+
+/// <summary>
+/// Builds the silo: configuration (appsettings.json, <c>PIIORLEANS_</c> environment variables, command line), logging,
+/// the grain runtime, the job types of every pipeline, and the HTTP gateway. The serve verb, the client's embedded
+/// mode and the tests all build the silo here, so they run the same thing.
+/// </summary>
+public static class SiloHost
+{
+    /// <summary>Environment variables with this prefix configure the silo (<c>PIIORLEANS_Silo__Port=8080</c>).</summary>
+    public const string EnvironmentPrefix = "PIIORLEANS_";
+
+    private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["--port"] = "Silo:Port",
+        ["--host"] = "Silo:Host",
+        ["--urls"] = "Silo:Urls",
+        ["--log-format"] = "Silo:LogFormat",
+    };
+
+    /// <summary>Builds and maps a silo in one step.</summary>
+    public static WebApplication Create(SiloHostSettings settings) => Build(CreateBuilder(settings));
+
+    /// <summary>Prepares the silo's builder; add services to it before <see cref="Build"/>.</summary>
+    public static WebApplicationBuilder CreateBuilder(SiloHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var args = settings.Args.ToArray();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(SiloHost).Assembly.GetName().Name,
+        });
+
+        // Later sources win: the command line overrides PIIORLEANS_ variables, which override appsettings.json.
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddCommandLine(args, SwitchMappings);
+        if (settings.Embedded)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
+            });
+        }
+
+        var silo = ReadOptions(builder.Configuration);
+        ConfigureLogging(builder, silo, settings.Embedded);
+        ConfigureListening(builder, silo, settings.Embedded);
+
+        builder.Services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.SectionName));
+        builder.Services.Configure<JobOptions>(builder.Configuration.GetSection("Jobs"));
+        builder.Services.ConfigureHttpJsonOptions(o => JobJson.Apply(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddGrainRuntime(o => o.AddGrainAssembly(typeof(JobGrain).Assembly));
+        builder.Services.AddJobs();
+        builder.Services.AddSingleton<IGatewayAddress, KestrelGatewayAddress>();
+        builder.Services.AddPipelines();
+        settings.ConfigureServices?.Invoke(builder.Services);
+        return builder;
+    }
+
+    /// <summary>Builds the application and maps the gateway endpoints.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapJobGateway();
+        // Other gateways map here, e.g. app.MapPresidioGateway();
+        return app;
+    }
+
+    /// <summary>The started gateway's base address (http://127.0.0.1:PORT/), or null before the server has bound.</summary>
+    public static Uri? GetGatewayAddress(IServiceProvider services) =>
+        KestrelGatewayAddress.From(services.GetRequiredService<IServer>());
+
+    private static SiloOptions ReadOptions(IConfiguration configuration)
+    {
+        SiloOptions options;
+        try
+        {
+            options = configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>() ?? new SiloOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new SiloConfigurationException($"The silo configuration is invalid: {e.Message} Fix the value in appsettings.json, the PIIORLEANS_ environment or the command line.");
+        }
+
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new SiloConfigurationException($"Silo:Port (--port) is {options.Port}; use 0 (any free port) to 65535.");
+        }
+
+        if (options.LogFormat is not ("simple" or "json"))
+        {
+            throw new SiloConfigurationException($"Silo:LogFormat (--log-format) is '{options.LogFormat}'; use 'simple' or 'json'.");
+        }
+
+        return options;
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder, SiloOptions silo, bool embedded)
+    {
+        builder.Logging.ClearProviders();
+        if (silo.LogFormat == "json" && !embedded)
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
+        if (embedded)
+        {
+            // The client owns standard output; the in-process silo only speaks up on standard error.
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+    }
+
+    private static void ConfigureListening(WebApplicationBuilder builder, SiloOptions silo, bool embedded)
+    {
+        if (embedded)
+        {
+            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(silo.Urls))
+        {
+            builder.WebHost.UseUrls(silo.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            return;
+        }
+
+        if (silo.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.WebHost.ConfigureKestrel(k => k.ListenLocalhost(silo.Port));
+        }
+        else if (IPAddress.TryParse(silo.Host, out var address))
+        {
+            builder.WebHost.ConfigureKestrel(k => k.Listen(address, silo.Port));
+        }
+        else
+        {
+            throw new SiloConfigurationException($"Silo:Host (--host) is '{silo.Host}'; use an IP address such as 127.0.0.1 or 0.0.0.0, or 'localhost'.");
+        }
+    }
+}

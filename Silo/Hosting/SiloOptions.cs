@@ -1,0 +1,20 @@
+namespace PiiOrleans.Silo.Hosting;
+
+/// <summary>Where and how the silo listens and logs (configuration section <c>Silo</c>).</summary>
+public sealed class SiloOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string SectionName = "Silo";
+
+    /// <summary>The address the gateway binds to; 127.0.0.1 by default so a silo is not reachable from other machines.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The gateway's TCP port; 0 picks a free port.</summary>
+    public int Port { get; set; } = 5080;
+
+    /// <summary>Explicit listen URLs (semicolon-separated, e.g. <c>http://0.0.0.0:8080</c>); override Host and Port when set.</summary>
+    public string? Urls { get; set; }
+
+    /// <summary>Console log format: <c>simple</c> (one line per entry) or <c>json</c> (for containers).</summary>
+    public string LogFormat { get; set; } = "simple";
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using PiiOrleans.Grains.Jobs;
+
+namespace PiiOrleans.Tests.Silo.TestJobs;
+
+/// <summary>Registers the test job types, the way a pipeline registers its own.</summary>
+public static class TestJobTypes
+{
+    public static void Register(IServiceCollection services)
+    {
+        services.AddJobType<QuestionJobRunner>(QuestionJobRunner.TypeName, "Test: progress, one question, a result.");
+        services.AddJobType<FailingJobRunner>(FailingJobRunner.TypeName, "Test: fails in the way its parameters ask.");
+        services.AddJobType<WaitingJobRunner>(WaitingJobRunner.TypeName, "Test: waits until cancelled.");
+    }
+}
