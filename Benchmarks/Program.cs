@@ -1,10 +1,12 @@
 // Benchmark dispatcher: dotnet run -c Release --project Benchmarks -- <name> [options]
 // Each pipeline adds one line to the table below.
 using PiiOrleans.Benchmarks.Runtime;
+using PiiOrleans.Benchmarks.Tracks;
 
 var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["runtime"] = RuntimeBenchmark.RunAsync,
+    ["tracks"] = TracksBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

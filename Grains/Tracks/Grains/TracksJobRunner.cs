@@ -49,6 +49,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
 
 
         // Planning: list, filter, scan (in parallel; results keep listing order).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var files = TracksInputLister.List(paths.Input, p.RunsDir, p.MetadataDir, p.EvalDir);
         context.ReportProgress("plan", new { files = files.Count });
         PriorityFilter? priority = string.IsNullOrEmpty(p.Priority)
@@ -58,6 +59,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             scans[i] = TrackFileScanner.Scan(files[i], priority is null ? null : priority.IncludeRun));
 
+        context.ReportProgress("scanned", new { files = files.Count, ms = clock.ElapsedMilliseconds });
         var tables = await mapping.GetAll();
         var storedRuns = tables.Runs.Select(r => r.Original).ToList();
         var rules = await LoadRepairRules(mapping, scans);
@@ -109,6 +111,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
                 0, 0, null, null, tables.Teams.Count, tables.Runs.Count), TracksExitCodes.PoolExhausted);
         }
 
+        context.ReportProgress("planned", new { ms = clock.ElapsedMilliseconds });
         var teamNames = await mapping.GetOrCreateTeams(plan.Teams);
         var runNames = await mapping.GetOrCreateRuns(plan.Runs);
         var teamMap = Zip(plan.Teams, teamNames);
@@ -153,13 +156,14 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
                         context.IncrementCounter("files");
                     });
                 results.AddRange(phaseResults);
-                context.ReportProgress("phase", new { phase = phase.ToString().ToLowerInvariant(), files = phaseFiles.Count });
+                context.ReportProgress("phase", new { phase = phase.ToString().ToLowerInvariant(), files = phaseFiles.Count, ms = clock.ElapsedMilliseconds });
             }
         }
         finally
         {
             sessions.Remove(context.JobId);
             await mapping.Flush();
+            context.ReportProgress("flushed", new { ms = clock.ElapsedMilliseconds });
         }
 
         foreach (var r in results)
