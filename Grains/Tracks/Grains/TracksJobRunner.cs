@@ -117,6 +117,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
         var teamMap = Zip(plan.Teams, teamNames);
         var runMap = Zip(plan.Runs, runNames);
         var planned = plan.Files.Select(f => f with { OutputRelativePath = TrackOutputNames.For(f, r => runMap.GetValueOrDefault(r)) }).ToList();
+        context.ReportProgress("allocated", new { teams = plan.Teams.Count, runs = plan.Runs.Count, ms = clock.ElapsedMilliseconds });
         TracksPaths.CheckCollisions(planned);
         TracksPaths.PrepareOutput(paths.Output, p.Force, p.Resume);
 
@@ -139,7 +140,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
                 var phaseFiles = planned.Where(f => f.Tree == phase && f.Action == TrackFileAction.Rewrite).ToList();
                 var phaseResults = new TrackFileResult[phaseFiles.Count];
                 await Parallel.ForEachAsync(Enumerable.Range(0, phaseFiles.Count),
-                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2, CancellationToken = cancellationToken },
+                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(8, Environment.ProcessorCount * 4), CancellationToken = cancellationToken },
                     async (i, ct) =>
                     {
                         var f = phaseFiles[i];
