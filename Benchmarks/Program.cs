@@ -1,10 +1,13 @@
 // Benchmark dispatcher: dotnet run -c Release --project Benchmarks -- <name> [options]
 // Each pipeline adds one line to the table below.
+using PiiOrleans.Benchmarks.Ner;
 using PiiOrleans.Benchmarks.Runtime;
 using PiiOrleans.Benchmarks.Tracks;
 
 var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["ner"] = a => Task.FromResult(NerBenchmark.Run(a)),
+    ["ner-eval"] = a => Task.FromResult(NerEvaluation.Run(a)),
     ["runtime"] = RuntimeBenchmark.RunAsync,
     ["tracks"] = TracksBenchmark.RunAsync,
 };

@@ -26,6 +26,9 @@ public sealed partial class DateTimeRecognizer : PatternRecognizer
     protected override double Validate(string text, int start, int end, double baseScore)
     {
         if (!IsolatedFromWords(text, start, end)) return 0;
+        // "02.27.96.63.08" or "1.2.2020.5": part of a longer dotted/dashed number (a phone, a version).
+        if (end + 1 < text.Length && text[end] is '.' or '-' or '/' && char.IsAsciiDigit(text[end + 1])) return 0;
+        if (start > 1 && text[start - 1] is '.' or '-' or '/' && char.IsAsciiDigit(text[start - 2])) return 0;
         var value = text.AsSpan(start, end - start);
         if (!char.IsAsciiDigit(value[0]) || value.Contains(':') && !value.Contains('-') && !value.Contains('/')) return baseScore;
         // Numeric dates: one separator kind, and the parts must be a real month and day in some order.

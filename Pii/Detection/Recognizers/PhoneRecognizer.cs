@@ -12,7 +12,7 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
     public PhoneRecognizer()
         : base("PhoneRecognizer", EntityTypes.PhoneNumber,
             [new RecognizerPattern("phone", PhoneRegex(), 0.5)],
-            ["phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "fax", "contact", "reach", "whatsapp", "office", "landline", "dial"],
+            ["phone", "telephone", "mobile", "cell", "cellphone", "call", "fax", "contact", "reach", "whatsapp", "office", "landline", "dial", "answering", "answer", "ring", "sms", "text", "tel"],
             TextTraits.Digit)
     {
     }
@@ -38,7 +38,7 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
         int ext = IndexOfExtension(value);
         var number = ext >= 0 ? value[..ext] : value;
         int digits = CountDigits(number);
-        if (digits is < 7 or > 15) return 0;
+        if (digits is < 6 or > 15) return 0;
 
         bool plus = number[0] == '+';
         bool parens = number.Contains('(');
@@ -57,8 +57,10 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
         }
         if (run > 0) { groups++; longest = Math.Max(longest, run); }
 
-        // An unseparated run is an ID, not a phone (unless written with +country code).
-        if (groups == 1 && !plus) return 0;
+        // An unseparated run is usually an ID; a 10-11 digit one is a phone only with context (+country code aside).
+        if (groups == 1 && !plus) return digits is 10 or 11 && longest == digits ? 0.3 : 0;
+        // Six digits in three or more groups ("33 93 31") are local numbers in many countries, but need context.
+        if (digits == 6) return groups >= 3 ? 0.3 : 0;
         if (longest > 10) return 0;
         // Dotted quads are IP addresses; 3-2-4 is an SSN; y-m-d or d/m/y shapes are dates.
         if (separator == '.' && groups == 4 && longest <= 3) return 0;
@@ -99,7 +101,7 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
         RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex DateShapeRegex();
 
-    [GeneratedRegex(@"(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,6}(?:[ .-]{1,2}\d{1,10}){0,5}(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?",
+    [GeneratedRegex(@"(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,11}(?:[ .-]{1,2}\d{1,10}){0,5}(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeoutMs)]
     private static partial Regex PhoneRegex();
 }

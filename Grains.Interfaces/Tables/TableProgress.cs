@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace PiiOrleans.Grains.Interfaces.Tables;
+
+/// <summary>
+/// Where a table's copy stands: rows written so far of <see cref="RowsTotal"/>, the column plans in force, the columns
+/// switched to pseudonyms because of PRIMARY KEY/UNIQUE collisions, and the statistics so far.
+/// </summary>
+public sealed record TableProgress(
+    string Table,
+    long RowsTotal,
+    long RowsWritten,
+    bool Done,
+    ImmutableArray<ColumnPlan> Columns,
+    ImmutableArray<string> CollisionColumns,
+    BatchStatistics Statistics,
+    double ElapsedSeconds);

@@ -1,0 +1,8 @@
+namespace PiiOrleans.Grains.Tables;
+
+/// <summary>Builds a job's engine from the PII configuration file (null path = the documented defaults).</summary>
+public interface ITablesEngineFactory
+{
+    /// <summary>Loads <paramref name="configPath"/> and builds the engine; throws <see cref="Jobs.JobParameterException"/> for an invalid file.</summary>
+    TablesEngineSetup Create(string? configPath);
+}

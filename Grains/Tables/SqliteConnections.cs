@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+
+namespace PiiOrleans.Grains.Tables;
+
+/// <summary>Opens the pipeline's SQLite connections: input read-only, output tuned for a bulk write into a temporary file.</summary>
+public static class SqliteConnections
+{
+    /// <summary>Opens <paramref name="path"/> read-only (no pooling, so the file is released on dispose).</summary>
+    public static SqliteConnection OpenInput(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Opens (creating) the temporary output <paramref name="path"/> for bulk writing.</summary>
+    public static SqliteConnection OpenOutput(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // The file is published only after the job succeeds, so durability on crash does not matter; the journal is
+        // kept (in memory) only so that a collision retry can roll back the current transaction.
+        command.CommandText = "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-16000;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+}

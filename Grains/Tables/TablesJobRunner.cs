@@ -1,0 +1,61 @@
+using System.Text.Json;
+using PiiOrleans.Grains.Jobs;
+
+namespace PiiOrleans.Grains.Tables;
+
+/// <summary>
+/// The "tables" job type: reads the parameters, builds the job's engine from its configuration, registers it for the
+/// batch workers, runs <see cref="TablesJob"/> and returns the report summary with the job's exit code.
+/// </summary>
+public sealed class TablesJobRunner(ITablesEngineFactory engines, TablesEngineRegistry registry) : IJobRunner
+{
+    /// <summary>The job type name.</summary>
+    public const string JobType = "tables";
+
+    /// <inheritdoc />
+    public async Task<JobOutcome> RunAsync(IJobContext context, JsonElement parameters, CancellationToken cancellationToken)
+    {
+        var request = TablesJobParameters.Parse(parameters);
+        var setup = engines.Create(request.ConfigPath);
+        registry.Register(context.JobId, setup.Anonymizer);
+        try
+        {
+            var result = await new TablesJob(context, request, setup).RunAsync(cancellationToken).ConfigureAwait(false);
+            return new JobOutcome(ToJson(result), result.ExitCode);
+        }
+        finally
+        {
+            registry.Unregister(context.JobId);
+        }
+    }
+
+    /// <summary>The job result document: status, exit code, error, paths, and the report itself.</summary>
+    public static JsonElement ToJson(TablesJobResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("status", result.Status);
+            json.WriteNumber("exit_code", result.ExitCode);
+            if (result.Error is not null)
+            {
+                json.WriteString("error", result.Error);
+            }
+
+            json.WriteString("output_database", result.OutputDatabase);
+            json.WriteString("report_path", result.ReportPath);
+            if (result.Report is not null)
+            {
+                json.WritePropertyName("report");
+                using var report = JsonDocument.Parse(result.Report);
+                report.RootElement.WriteTo(json);
+            }
+
+            json.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        return document.RootElement.Clone();
+    }
+}

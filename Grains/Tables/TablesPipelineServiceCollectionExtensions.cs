@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Runtime;
+
+namespace PiiOrleans.Grains.Tables;
+
+/// <summary>Registers the tables pipeline: its grains, the per-job engine registry and the "tables" job type.</summary>
+public static class TablesPipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the tables pipeline. An <see cref="ITablesEngineFactory"/> must be registered too.
+    /// </summary>
+    public static IServiceCollection AddTablesPipeline(this IServiceCollection services)
+    {
+        services.Configure<GrainRuntimeOptions>(options => options.AddGrainAssembly(typeof(TableGrain).Assembly));
+        services.TryAddSingleton<TablesEngineRegistry>();
+        services.TryAddTransient<TablesJobRunner>();
+        services.AddSingleton(new JobTypeRegistration(TablesJobRunner.JobType, typeof(TablesJobRunner),
+            "Anonymizes every table of a SQLite database into OUTDIR/query_results.db with anonymization_report.json."));
+        return services;
+    }
+}

@@ -1,0 +1,233 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using PiiOrleans.Pii.Anonymization;
+using PiiOrleans.Pii.Configuration;
+using PiiOrleans.Pii.Detection;
+
+namespace PiiOrleans.Pii.Engine;
+
+/// <summary>
+/// The engine facade the pipelines call: analysis and anonymization of free text and table cells with one job's
+/// configuration, operators and pseudonym store. Thread-safe; identical values are analysed once (bounded cache).
+/// Fails closed: a text whose analysis fails is replaced as a whole, never passed through.
+/// </summary>
+public sealed class PiiEngine
+{
+    /// <summary>Entity type reported for a text that was replaced because its analysis failed.</summary>
+    public const string AnalysisFailedEntity = "ANALYSIS_FAILED";
+
+    private readonly IPiiAnalyzer _analyzer;
+    private readonly AnonymizerEngine _anonymizer = new();
+    private readonly AnalysisCache _cache;
+    private readonly RecognitionRequest _defaultRequest;
+    private readonly FrozenSet<string> _enabled;
+
+    /// <summary>
+    /// Creates the engine over <paramref name="analyzer"/>. Operators come from <paramref name="settings"/> and are
+    /// validated here; <paramref name="registry"/> carries the job's pseudonym store (a fresh one when null).
+    /// </summary>
+    public PiiEngine(PiiSettings settings, IPiiAnalyzer analyzer, OperatorRegistry? registry = null, PiiEngineOptions? options = null)
+    {
+        Settings = settings;
+        _analyzer = analyzer;
+        options ??= PiiEngineOptions.Default;
+        registry ??= new OperatorRegistry(null, settings.Anonymization.PseudonymSeed);
+        try
+        {
+            Operators = OperatorMap.FromSettings(settings, registry);
+        }
+        catch (OperatorParameterException e)
+        {
+            throw new PiiConfigurationException($"$.entities (operator parameter '{e.Parameter}')", e.Message);
+        }
+
+        _cache = new AnalysisCache(options.CacheCapacity, options.MaxCachedTextLength);
+        _enabled = settings.EnabledEntityTypes.ToFrozenSet(StringComparer.Ordinal);
+        _defaultRequest = new RecognitionRequest(_enabled);
+    }
+
+    /// <summary>The configuration the engine runs with.</summary>
+    public PiiSettings Settings { get; }
+
+    /// <summary>The per-entity operators (and the job's pseudonym store through <see cref="OperatorMap.Registry"/>).</summary>
+    public OperatorMap Operators { get; }
+
+    /// <summary>The job's pseudonym mappings.</summary>
+    public IPseudonymStore PseudonymStore => Operators.Registry.PseudonymStore;
+
+    /// <summary>Entity types the engine can detect with this configuration.</summary>
+    public IReadOnlyList<string> SupportedEntities => [.. _analyzer.SupportedEntities.Where(_enabled.Contains)];
+
+    /// <summary>The recognizers behind the analyzer.</summary>
+    public IReadOnlyList<IEntityRecognizer> Recognizers => _analyzer.Recognizers;
+
+    /// <summary>
+    /// Detected entities of <paramref name="text"/> (sorted, non-overlapping). <paramref name="entities"/> narrows the
+    /// enabled set; <paramref name="threshold"/> drops results scoring below it (on top of the per-entity thresholds).
+    /// </summary>
+    public List<RecognizerResult> Analyze(string text, string? columnName = null, IReadOnlyCollection<string>? entities = null,
+        double? threshold = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var results = new List<RecognizerResult>();
+        if (!Settings.Enabled || text.Length == 0)
+        {
+            return results;
+        }
+
+        _analyzer.Analyze(text, Request(columnName, entities), results);
+        if (threshold is { } minimum)
+        {
+            results.RemoveAll(r => r.Score < minimum);
+        }
+
+        results.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        return results;
+    }
+
+    /// <summary>Anonymizes <paramref name="text"/>; <paramref name="columnName"/> (table cells) raises scores like context does.</summary>
+    public AnonymizerResult Anonymize(string text, string? columnName = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Settings.Enabled || text.Length == 0)
+        {
+            return new AnonymizerResult(text, []);
+        }
+
+        var cacheable = _cache.Accepts(text);
+        if (cacheable && _cache.TryGet(columnName, text, out var cached))
+        {
+            return cached;
+        }
+
+        AnonymizerResult result;
+        try
+        {
+            var results = new List<RecognizerResult>();
+            _analyzer.Analyze(text, Request(columnName, null), results);
+            result = _anonymizer.Anonymize(text, results, Operators);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Replaced(text);
+        }
+
+        if (cacheable)
+        {
+            _cache.Add(columnName, text, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Anonymizes many texts (one column or one file chunk); uncached texts are analysed as one batch.</summary>
+    public IReadOnlyList<AnonymizerResult> AnonymizeBatch(IReadOnlyList<string> texts, string? columnName = null)
+    {
+        var output = new AnonymizerResult[texts.Count];
+        if (!Settings.Enabled)
+        {
+            for (var i = 0; i < texts.Count; i++)
+            {
+                output[i] = new AnonymizerResult(texts[i], []);
+            }
+
+            return output;
+        }
+
+        var pending = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var text = texts[i];
+            if (text.Length == 0)
+            {
+                output[i] = new AnonymizerResult(text, []);
+            }
+            else if (_cache.Accepts(text) && _cache.TryGet(columnName, text, out var cached))
+            {
+                output[i] = cached;
+            }
+            else
+            {
+                pending.Add(i);
+            }
+        }
+
+        if (pending.Count == 0)
+        {
+            return output;
+        }
+
+        IReadOnlyList<List<RecognizerResult>> analysed;
+        var batch = pending.Select(i => texts[i]).ToArray();
+        try
+        {
+            analysed = _analyzer.AnalyzeBatch(batch, Request(columnName, null));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // One bad text must not fail the batch: fall back to one text at a time (each fails closed on its own).
+            foreach (var i in pending)
+            {
+                output[i] = Anonymize(texts[i], columnName);
+            }
+
+            return output;
+        }
+
+        for (var k = 0; k < pending.Count; k++)
+        {
+            var i = pending[k];
+            AnonymizerResult result;
+            try
+            {
+                result = _anonymizer.Anonymize(texts[i], analysed[k], Operators);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                result = Replaced(texts[i]);
+            }
+
+            if (_cache.Accepts(texts[i]))
+            {
+                _cache.Add(columnName, texts[i], result);
+            }
+
+            output[i] = result;
+        }
+
+        return output;
+    }
+
+    /// <summary>
+    /// Anonymizes a value known to be entirely one <paramref name="entityType"/> (a column classified as a whole):
+    /// the entity's operator runs on the whole value without span detection.
+    /// </summary>
+    public AnonymizerResult AnonymizeWhole(string value, string entityType)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!Settings.Enabled || value.Length == 0)
+        {
+            return new AnonymizerResult(value, []);
+        }
+
+        return _anonymizer.Anonymize(value, [new RecognizerResult(entityType, 0, value.Length, 1.0, "column")], Operators);
+    }
+
+    private RecognitionRequest Request(string? columnName, IReadOnlyCollection<string>? entities)
+    {
+        if (entities is null || entities.Count == 0)
+        {
+            return columnName is null ? _defaultRequest : _defaultRequest with { ColumnName = columnName };
+        }
+
+        var wanted = entities.Where(_enabled.Contains).ToFrozenSet(StringComparer.Ordinal);
+        return new RecognitionRequest(wanted, columnName);
+    }
+
+    private AnonymizerResult Replaced(string text)
+    {
+        var replacement = Settings.Anonymization.DefaultReplacement;
+        return new AnonymizerResult(replacement,
+            ImmutableArray.Create(new AnonymizedItem(0, replacement.Length, AnalysisFailedEntity, replacement, "replace")));
+    }
+}

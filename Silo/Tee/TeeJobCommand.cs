@@ -1,0 +1,160 @@
+using System.Collections;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Grains.Tables;
+using PiiOrleans.Runtime;
+
+namespace PiiOrleans.Silo.Tee;
+
+/// <summary>
+/// <c>PiiOrleans.Silo tee</c>: the container contract of the old compute job. Reads the environment, fetches the
+/// query results from the Query Engine in production mode, runs one tables job in an in-process silo, and exits with
+/// <see cref="TablesExitCodes"/> (0 success, 1 bad parameters, 2 Query Engine failure, 3 pipeline failure,
+/// 4 privacy check failed).
+/// </summary>
+public static class TeeJobCommand
+{
+    /// <summary>Runs with the process environment and console.</summary>
+    public static Task<int> RunAsync(string[] args)
+    {
+        _ = args;
+        var variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return RunAsync(variables, Console.Out, configureServices: null, http: null, cancel.Token);
+    }
+
+    /// <summary>
+    /// Runs with the given environment, writing JSON log lines to <paramref name="output"/>. Tests pass their own
+    /// services (e.g. an engine factory) and HTTP client.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> variables, TextWriter output,
+        Action<IServiceCollection>? configureServices, HttpClient? http, CancellationToken cancellationToken)
+    {
+        var log = new TeeLog(output);
+        TeeEnvironment environment;
+        try
+        {
+            environment = TeeEnvironment.Parse(variables);
+        }
+        catch (TeeParameterException ex)
+        {
+            log.Error("parameters", ex.Message, new { exit_code = ex.ExitCode });
+            return ex.ExitCode;
+        }
+
+        log.Info("start", environment.DevMode ? "Running in DEVELOPMENT MODE - using local database file" : "Running in PRODUCTION MODE",
+            new { input = environment.InputDatabase, output = environment.OutputDirectory, config = environment.ConfigPath ?? "(built-in defaults)" });
+
+        if (environment.Query is { } query)
+        {
+            var code = await FetchQueryResultsAsync(environment, query, http, log, cancellationToken).ConfigureAwait(false);
+            if (code != TablesExitCodes.Success)
+            {
+                return code;
+            }
+        }
+
+        return await RunJobAsync(environment, configureServices, log, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> FetchQueryResultsAsync(TeeEnvironment environment, QueryRequest query, HttpClient? http, TeeLog log,
+        CancellationToken cancellationToken)
+    {
+        // The query text is not logged: it may name people or values (the old job printed it).
+        log.Info("query", "Executing query", new { compute_job_id = query.ComputeJobId, refiner_id = query.RefinerId, engine = environment.QueryEngineUrl.ToString() });
+        var ownClient = http is null;
+        http ??= new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        try
+        {
+            var client = new QueryEngineClient(http, environment.QueryEngineUrl, environment.QueryEngine);
+            var downloaded = await client.ExecuteAsync(query, environment.InputDatabase, cancellationToken).ConfigureAwait(false);
+            log.Info("query", downloaded ? "Query executed successfully" : "Query succeeded without a results URL; processing the existing input file");
+            return TablesExitCodes.Success;
+        }
+        catch (QueryEngineException ex)
+        {
+            log.Error("query", "Error executing query: " + ex.Message, new { exit_code = TablesExitCodes.QueryEngineFailure });
+            return TablesExitCodes.QueryEngineFailure;
+        }
+        finally
+        {
+            if (ownClient)
+            {
+                http.Dispose();
+            }
+        }
+    }
+
+    private static async Task<int> RunJobAsync(TeeEnvironment environment, Action<IServiceCollection>? configureServices, TeeLog log,
+        CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddGrainRuntime(options => options.CallTimeout = TimeSpan.FromMinutes(5));
+        builder.Services.AddTablesPipeline();
+        configureServices?.Invoke(builder.Services);
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var jobId = "tee-" + DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss");
+            var parameters = new TablesJobParameters(environment.InputDatabase, environment.OutputDirectory, environment.ConfigPath,
+                environment.VerifyFull, null, null);
+            var runner = host.Services.GetRequiredService<TablesJobRunner>();
+            var context = new TeeJobContext(jobId, host.Services.GetRequiredService<IGrainFactory>(), log);
+            log.Info("pipeline", "Starting PII anonymization processing...");
+            var outcome = await runner.RunAsync(context, JsonSerializer.SerializeToElement(parameters.ToJsonObject()), cancellationToken)
+                .ConfigureAwait(false);
+            LogOutcome(log, outcome);
+            return outcome.ExitCode;
+        }
+        catch (JobParameterException ex)
+        {
+            log.Error("parameters", ex.Message, new { exit_code = TablesExitCodes.BadParameters });
+            return TablesExitCodes.BadParameters;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only the type and our own message: exception texts from libraries could quote data.
+            log.Error("pipeline", $"Error processing query results: {ex.GetType().Name}", new { exit_code = TablesExitCodes.PipelineFailure });
+            return TablesExitCodes.PipelineFailure;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static void LogOutcome(TeeLog log, JobOutcome outcome)
+    {
+        var result = outcome.Result;
+        var error = result.TryGetProperty("error", out var e) ? e.GetString() : null;
+        if (result.TryGetProperty("report", out var report))
+        {
+            log.Info("summary", outcome.ExitCode == 0 ? "Processing completed successfully" : "Processing finished without publishing", new
+            {
+                processing_stats = report.GetProperty("processing_stats"),
+                anonymization_stats = report.GetProperty("anonymization_stats"),
+                privacy_check = report.GetProperty("privacy_check"),
+            });
+        }
+
+        if (outcome.ExitCode == 0)
+        {
+            log.Info("done", "Anonymization report saved", new { report = result.GetProperty("report_path").GetString(), output = result.GetProperty("output_database").GetString() });
+        }
+        else
+        {
+            log.Error("failed", error ?? "The job failed", new { exit_code = outcome.ExitCode });
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Runtime;
+
+namespace PiiOrleans.Tests.Tables;
+
+/// <summary>Job context that records progress, counters and warnings for assertions.</summary>
+internal sealed class RecordingJobContext(string jobId, IGrainFactory grainFactory) : IJobContext
+{
+    public ConcurrentQueue<(string Scope, object Data)> Progress { get; } = new();
+
+    public ConcurrentDictionary<string, long> Counters { get; } = new();
+
+    public ConcurrentQueue<(string Code, string Message)> Warnings { get; } = new();
+
+    public string JobId => jobId;
+
+    public IGrainFactory GrainFactory => grainFactory;
+
+    public void ReportProgress(string scope, object data) => Progress.Enqueue((scope, data));
+
+    public void IncrementCounter(string name, long delta = 1) => Counters.AddOrUpdate(name, delta, (_, v) => v + delta);
+
+    public void Warn(string code, string message) => Warnings.Enqueue((code, message));
+
+    public Task<IReadOnlyDictionary<string, string>> AskAsync(IReadOnlyList<JobQuestion> questions, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The tables pipeline asks no questions.");
+}

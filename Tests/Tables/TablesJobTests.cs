@@ -1,0 +1,264 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using PiiOrleans.Grains.Tables;
+
+namespace PiiOrleans.Tests.Tables;
+
+/// <summary>The SQLite side of the tables pipeline, with a stand-in engine: schema fidelity, order, failures, atomicity.</summary>
+public sealed class TablesJobTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private static async Task<TablesJobResult> RunAsync(TestDatabase db, FakeCellAnonymizer? engine = null, bool full = true, int batchSize = 2,
+        string? input = null, string? outputDirectory = null)
+    {
+        engine ??= new FakeCellAnonymizer();
+        var setup = new TablesEngineSetup(engine, true, batchSize, true, 4, ["EMAIL_ADDRESS"], "none", ["en"]);
+        var context = new RecordingJobContext("job-1", new DirectGrainFactory(engine));
+        var parameters = new TablesJobParameters(input ?? db.InputPath, outputDirectory ?? db.OutputDirectory, null, full, batchSize, 3);
+        return await new TablesJob(context, parameters, setup).RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task CopiesEveryTableInRowidOrderWithTypesAndGaps()
+    {
+        _db.Execute("""
+            CREATE TABLE results (id INTEGER PRIMARY KEY, email VARCHAR(255), note, amount REAL, data BLOB, n INT);
+            INSERT INTO results VALUES (10, 'alice@example.com', 'write to bob@example.org now', 1.5, x'00ff', 7);
+            INSERT INTO results VALUES (3, NULL, 12345, NULL, NULL, NULL);
+            INSERT INTO results VALUES (42, 'carol@example.com', 'nothing here', 2.25, x'01', -1);
+            CREATE TABLE plain (a TEXT, b INTEGER);
+            INSERT INTO plain VALUES ('x', 1), ('y', 2), ('z', 3);
+            DELETE FROM plain WHERE a = 'y';
+            INSERT INTO plain VALUES ('w', 4);
+            """);
+
+        var result = await RunAsync(_db);
+
+        Assert.Equal(TablesExitCodes.Success, result.ExitCode);
+        var rows = TestDatabase.Query(_db.OutputPath, "SELECT id, email, note, amount, data, n, typeof(note), typeof(n) FROM results ORDER BY rowid");
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(new object?[] { 3L, null, 12345L, null, null, null, "integer", "null" }, rows[0]);
+        Assert.Equal(10L, rows[1][0]);
+        Assert.Equal("a****************", rows[1][1]);
+        Assert.Equal("write to <EMAIL> now", rows[1][2]);
+        Assert.Equal(1.5, rows[1][3]);
+        Assert.Equal(new byte[] { 0x00, 0xff }, rows[1][4]);
+        Assert.Equal(new object?[] { 42L, "c****************", "nothing here", 2.25, new byte[] { 1 }, -1L, "text", "integer" }, rows[2]);
+        var plain = TestDatabase.Query(_db.OutputPath, "SELECT rowid, a, b FROM plain ORDER BY rowid");
+        Assert.Equal([1L, 3L, 4L], plain.Select(r => r[0]));
+        Assert.Equal(["x", "z", "w"], plain.Select(r => r[1]));
+    }
+
+    [Fact]
+    public async Task RecreatesSchemaIndexesViewsAndTriggersFromTheirExactStatements()
+    {
+        _db.Execute("""
+            CREATE TABLE users (user_id TEXT NOT NULL, email TEXT, score INTEGER DEFAULT 0 CHECK (score >= 0), PRIMARY KEY (user_id), UNIQUE (email));
+            CREATE INDEX users_score ON users (score DESC);
+            CREATE UNIQUE INDEX users_upper ON users (user_id, score);
+            CREATE TABLE audit (id INTEGER PRIMARY KEY AUTOINCREMENT, what TEXT);
+            CREATE VIEW high AS SELECT user_id FROM users WHERE score > 5;
+            CREATE TRIGGER users_audit AFTER INSERT ON users BEGIN INSERT INTO audit (what) VALUES ('insert'); END;
+            INSERT INTO users VALUES ('u1', 'a@example.com', 3), ('u2', 'b@example.com', 9);
+            DELETE FROM audit WHERE id = 2;
+            """);
+        var expected = TestDatabase.Query(_db.InputPath, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name");
+
+        var result = await RunAsync(_db);
+
+        Assert.Equal(TablesExitCodes.Success, result.ExitCode);
+        var actual = TestDatabase.Query(_db.OutputPath, "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name");
+        Assert.Equal(expected, actual);
+        // The trigger exists but did not fire during the copy: audit holds exactly the input's row.
+        Assert.Equal([1L], TestDatabase.Query(_db.OutputPath, "SELECT id FROM audit").Select(r => r[0]));
+        Assert.Equal(TestDatabase.Query(_db.InputPath, "SELECT name, seq FROM sqlite_sequence"),
+            TestDatabase.Query(_db.OutputPath, "SELECT name, seq FROM sqlite_sequence"));
+        Assert.Equal(["u2"], TestDatabase.Query(_db.OutputPath, "SELECT user_id FROM high").Select(r => r[0]));
+    }
+
+    [Fact]
+    public async Task HandlesReservedWordsSpacesAndQuotesInNames()
+    {
+        _db.Execute("""
+            CREATE TABLE "order" ("group" TEXT, "e mail" TEXT, "select""x" INTEGER);
+            INSERT INTO "order" VALUES ('g1', 'dan@example.com', 1), ('g2', NULL, 2);
+            """);
+
+        var result = await RunAsync(_db);
+
+        Assert.Equal(TablesExitCodes.Success, result.ExitCode);
+        var rows = TestDatabase.Query(_db.OutputPath, "SELECT \"group\", \"e mail\", \"select\"\"x\" FROM \"order\" ORDER BY rowid");
+        Assert.Equal(new object?[] { "g1", "d**************", 1L }, rows[0]);
+        Assert.Equal(new object?[] { "g2", null, 2L }, rows[1]);
+    }
+
+    [Fact]
+    public async Task CopiesWithoutRowIdAndCompositeKeysWithoutLosingRows()
+    {
+        _db.Execute("""
+            CREATE TABLE kv (k TEXT PRIMARY KEY, v TEXT) WITHOUT ROWID;
+            INSERT INTO kv VALUES ('b', 'two'), ('a', 'one'), ('c', 'three');
+            CREATE TABLE pair (a TEXT, b INTEGER, v TEXT, PRIMARY KEY (a, b));
+            INSERT INTO pair VALUES ('x', 1, 'p'), ('x', 2, 'q'), ('y', 1, 'r');
+            """);
+
+        var result = await RunAsync(_db);
+
+        Assert.Equal(TablesExitCodes.Success, result.ExitCode);
+        Assert.Equal(["a", "b", "c"], TestDatabase.Query(_db.OutputPath, "SELECT k FROM kv").Select(r => r[0]));
+        Assert.Contains("WITHOUT ROWID", (string)TestDatabase.Query(_db.OutputPath, "SELECT sql FROM sqlite_master WHERE name = 'kv'")[0][0]!);
+        Assert.Equal(3, TestDatabase.Query(_db.OutputPath, "SELECT * FROM pair").Count);
+    }
+
+    [Fact]
+    public async Task CopiesEmptyTablesAndEmptyDatabases()
+    {
+        _db.Execute("CREATE TABLE empty (a TEXT, b BLOB);");
+
+        var result = await RunAsync(_db);
+
+        Assert.Equal(TablesExitCodes.Success, result.ExitCode);
+        Assert.Empty(TestDatabase.Query(_db.OutputPath, "SELECT * FROM empty"));
+        using var report = JsonDocument.Parse(File.ReadAllBytes(_db.ReportPath));
+        Assert.Equal(0, report.RootElement.GetProperty("processing_stats").GetProperty("total_rows").GetInt64());
+    }
+
+    [Fact]
+    public async Task NonUtf8TextFailsWithTheTableColumnAndRowAndPublishesNothing()
+    {
+        _db.Execute("CREATE TABLE t (name TEXT, bio TEXT); INSERT INTO t VALUES ('ok', 'fine'); INSERT INTO t VALUES ('bad', CAST(x'48e96c6c6f' AS TEXT));");
+
+        var result = await RunAsync(_db);
+
+        Assert.Equal(TablesExitCodes.PipelineFailure, result.ExitCode);
+        Assert.Contains("\"t\"", result.Error);
+        Assert.Contains("\"bio\"", result.Error);
+        Assert.Contains("rowid 2", result.Error);
+        Assert.Contains("UTF-8", result.Error);
+        Assert.False(File.Exists(_db.OutputPath));
+        Assert.Empty(Directory.GetFiles(_db.OutputDirectory));
+    }
+
+    [Fact]
+    public async Task PrimaryKeyCollisionSwitchesTheColumnToPseudonymsAndKeepsEveryRow()
+    {
+        _db.Execute("""
+            CREATE TABLE people (email TEXT PRIMARY KEY, name TEXT);
+            INSERT INTO people VALUES ('john@example.com', 'John'), ('joan@example.com', 'Joan'), ('jock@example.com', 'Jock');
+            """);
+
+        var engine = new FakeCellAnonymizer();
+        var result = await RunAsync(_db, engine);
+
+        Assert.Equal(TablesExitCodes.Success, result.ExitCode);
+        var emails = TestDatabase.Query(_db.OutputPath, "SELECT email, name FROM people ORDER BY rowid");
+        Assert.Equal(["John", "Joan", "Jock"], emails.Select(r => r[1]));
+        Assert.Equal(3, emails.Select(r => r[0]).Distinct().Count());
+        Assert.All(emails, r => Assert.StartsWith("EMAIL_", (string)r[0]!));
+        using var report = JsonDocument.Parse(File.ReadAllBytes(_db.ReportPath));
+        var table = report.RootElement.GetProperty("tables")[0];
+        Assert.Equal("email", table.GetProperty("collision_columns")[0].GetString());
+        Assert.True(table.GetProperty("columns")[0].GetProperty("collision_free").GetBoolean());
+        Assert.Equal(3, table.GetProperty("rows_written").GetInt64());
+    }
+
+    [Fact]
+    public async Task FailureLeavesThePreviousOutputUntouchedAndNoTemporaryFile()
+    {
+        Directory.CreateDirectory(_db.OutputDirectory);
+        File.WriteAllText(_db.OutputPath, "previous output");
+        _db.Execute("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('a'); INSERT INTO t VALUES (CAST(x'ff' AS TEXT));");
+
+        var result = await RunAsync(_db);
+
+        Assert.Equal(TablesExitCodes.PipelineFailure, result.ExitCode);
+        Assert.Equal("previous output", File.ReadAllText(_db.OutputPath));
+        Assert.Equal([_db.OutputPath], Directory.GetFiles(_db.OutputDirectory));
+    }
+
+    [Fact]
+    public async Task InputEqualToOutputIsRefused()
+    {
+        Directory.CreateDirectory(_db.OutputDirectory);
+        TestDatabase.Execute(_db.OutputPath, "CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('x@example.com');");
+        var before = File.ReadAllBytes(_db.OutputPath);
+
+        var result = await RunAsync(_db, input: _db.OutputPath);
+
+        Assert.Equal(TablesExitCodes.BadParameters, result.ExitCode);
+        Assert.Contains("Choose another output directory", result.Error);
+        Assert.Equal(before, File.ReadAllBytes(_db.OutputPath));
+    }
+
+    [Fact]
+    public async Task MissingInputAndNonDatabaseInputFailClearly()
+    {
+        var missing = await RunAsync(_db, input: Path.Combine(_db.Directory, "nope.db"));
+        Assert.Equal(TablesExitCodes.BadParameters, missing.ExitCode);
+
+        File.WriteAllText(_db.InputPath, "<html>error page</html> padding padding padding padding padding padding padding padding padding padding");
+        var html = await RunAsync(_db);
+        Assert.Equal(TablesExitCodes.PipelineFailure, html.ExitCode);
+        Assert.Contains("not a readable SQLite database", html.Error);
+    }
+
+    [Fact]
+    public async Task PrivacyCheckFailureFailsTheJobAndPublishesNoDatabase()
+    {
+        _db.Execute("CREATE TABLE t (contact TEXT); INSERT INTO t VALUES ('mail me at eve@example.com');");
+
+        var result = await RunAsync(_db, new FakeCellAnonymizer { LeaveInClear = true }, full: false);
+
+        Assert.Equal(TablesExitCodes.PrivacyCheckFailed, result.ExitCode);
+        Assert.False(File.Exists(_db.OutputPath));
+        Assert.DoesNotContain("eve@", result.Error);
+        Assert.Contains("t.contact: EMAIL_ADDRESS", result.Error);
+        using var report = JsonDocument.Parse(File.ReadAllBytes(_db.ReportPath));
+        Assert.False(report.RootElement.GetProperty("privacy_check").GetProperty("passed").GetBoolean());
+        Assert.DoesNotContain("eve@", File.ReadAllText(_db.ReportPath));
+    }
+
+    [Fact]
+    public async Task ReRunProducesTheSameFile()
+    {
+        _db.Execute("""
+            CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT UNIQUE, bio TEXT);
+            INSERT INTO t (email, bio) VALUES ('ann@example.com', 'ping ann@example.com'), ('amy@example.com', 'x'), ('bob@example.com', NULL);
+            CREATE INDEX t_bio ON t (bio);
+            """);
+
+        Assert.Equal(TablesExitCodes.Success, (await RunAsync(_db)).ExitCode);
+        var first = File.ReadAllBytes(_db.OutputPath);
+        Assert.Equal(TablesExitCodes.Success, (await RunAsync(_db)).ExitCode);
+
+        Assert.Equal(first, File.ReadAllBytes(_db.OutputPath));
+    }
+
+    [Fact]
+    public async Task ReportKeepsTheOldSectionsAndAddsColumnDecisions()
+    {
+        _db.Execute("CREATE TABLE results (email TEXT, bio TEXT); INSERT INTO results VALUES ('ann@example.com', 'see bob@example.com and cy@example.com'), (NULL, 'none');");
+
+        await RunAsync(_db);
+
+        using var report = JsonDocument.Parse(File.ReadAllBytes(_db.ReportPath));
+        var root = report.RootElement;
+        Assert.Equal(["pipeline_config", "processing_stats", "anonymization_stats", "presidio_config", "tables", "phase_timings", "privacy_check", "outcome"],
+            root.EnumerateObject().Select(p => p.Name));
+        var stats = root.GetProperty("anonymization_stats");
+        Assert.Equal(4, stats.GetProperty("total_values_processed").GetInt64());
+        Assert.Equal(2, stats.GetProperty("total_values_anonymized").GetInt64());
+        Assert.Equal(50.0, stats.GetProperty("anonymization_rate").GetDouble());
+        Assert.Equal(3, stats.GetProperty("entities_found").GetProperty("EMAIL_ADDRESS").GetInt64());
+        Assert.Equal(2, stats.GetProperty("tables_processed").GetProperty("results").GetInt64());
+        Assert.Equal(1, root.GetProperty("processing_stats").GetProperty("anonymized_rows").GetInt64());
+        var columns = root.GetProperty("tables")[0].GetProperty("columns");
+        Assert.Equal("whole_cell", columns[0].GetProperty("treatment").GetString());
+        Assert.Equal("free_text", columns[1].GetProperty("treatment").GetString());
+        Assert.True(root.GetProperty("privacy_check").GetProperty("passed").GetBoolean());
+        Assert.DoesNotContain("example.com", File.ReadAllText(_db.ReportPath));
+    }
+}
