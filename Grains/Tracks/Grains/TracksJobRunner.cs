@@ -131,6 +131,11 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
             answers.Answers, answers.Policies,
             rules.Entries, priority?.IncludedRuns, p.ScanPii);
 
+        if (p.ScanPii && !sessions.HasTextEngine)
+        {
+            context.Warn("scan_pii_without_engine", "--scan-pii: no PII engine is configured in this silo; only known team and run names are replaced in free text.");
+        }
+
         var results = new List<TrackFileResult>(planned.Count);
         try
         {
