@@ -259,6 +259,22 @@ public class TracksJobTests
     }
 
     [Fact]
+    public async Task Bug5_and_limit3_eval_file_named_exactly_like_a_run_and_ordinal_pseudonym_order()
+    {
+        using var t = new TracksTestTree();
+        // Created in reverse order: pseudonyms still follow ordinal name order (LIMIT-3).
+        t.Add("runs/t/b-run", """{"metadata":{"team_id":"b"}}""");
+        t.Add("runs/t/a-run", """{"metadata":{"team_id":"a"}}""");
+        t.Add("eval/t/b-run", "runid all b-run", "map all 0.5");
+        await using var h = await TracksJobHarness.StartAsync();
+        var (outcome, result, _) = await h.RunAsync(Params(t, policies: new() { ["tsv_format"] = "detected" }));
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("tulips", result.Runs["a-run"]);
+        Assert.Equal("weevl", result.Runs["b-run"]);
+        Assert.Equal("runid\tall\tweevl\nmap all 0.5\n", t.ReadOutput("eval/t/weevl"));
+    }
+
+    [Fact]
     public async Task Limit10_team_mismatch_is_logged_in_the_error_report()
     {
         using var t = new TracksTestTree();
