@@ -3,6 +3,7 @@
 using PiiOrleans.Benchmarks.Ner;
 using PiiOrleans.Benchmarks.Pii;
 using PiiOrleans.Benchmarks.Runtime;
+using PiiOrleans.Benchmarks.Tracks;
 
 var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
@@ -10,6 +11,7 @@ var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringC
     ["ner-eval"] = a => Task.FromResult(NerEvaluation.Run(a)),
     ["pii"] = PiiBenchmark.RunAsync,
     ["runtime"] = RuntimeBenchmark.RunAsync,
+    ["tracks"] = TracksBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
