@@ -1,0 +1,9 @@
+using System.Text.RegularExpressions;
+
+namespace PiiOrleans.Pii.Detection.Profiling;
+
+/// <summary>
+/// "A column whose compacted lower-case name matches <see cref="Name"/> holds <see cref="Entity"/> (null = not PII) when most
+/// sampled values pass <see cref="Shape"/>".
+/// </summary>
+internal sealed record ColumnNameRule(Regex Name, string? Entity, Func<string, bool>? Shape, string Description);
