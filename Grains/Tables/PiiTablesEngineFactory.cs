@@ -2,6 +2,7 @@ using PiiOrleans.Grains.Interfaces.Tables;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Pii.Configuration;
 using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Detection.Profiling;
 using PiiOrleans.Pii.Engine;
 
 namespace PiiOrleans.Grains.Tables;
@@ -33,7 +34,8 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
 
             var analyzer = new AnalyzerEngine(registry, options);
             var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer));
-            var anonymizer = new PiiCellAnonymizer(engine, analyzer, (_, _) => (ColumnTreatment.FreeText, null, 0));
+            var profiler = new ColumnProfiler(analyzer);
+            var anonymizer = new PiiCellAnonymizer(engine, analyzer, (name, sample) => ToTreatment(profiler.Profile(name, [.. sample])));
             var batch = settings.BatchProcessing;
             return new TablesEngineSetup(anonymizer, settings.Enabled, batch.BatchSize, batch.EnableParallelProcessing, batch.NumWorkers,
                 settings.EnabledEntityTypes, settings.Nlp.ModelName, settings.Nlp.SupportedLanguages);
@@ -51,4 +53,11 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
             throw new JobParameterException($"PII configuration {configPath} does not exist. Give the path of a JSON configuration file.");
         }
     }
+
+    // Columns profiled as not PII are still scanned as text: a profile from a sample must not let a stray value through.
+    private static (ColumnTreatment, string?, double) ToTreatment(ColumnProfile profile) => profile.Kind switch
+    {
+        ColumnKind.Entity when profile.Entity is not null => (ColumnTreatment.WholeCell, profile.Entity, profile.Confidence),
+        _ => (ColumnTreatment.FreeText, null, profile.Confidence),
+    };
 }
