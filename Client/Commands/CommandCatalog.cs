@@ -10,7 +10,7 @@ public static class CommandCatalog
     [
         JobsCommand.Create(environment),
         ServeCommand.Create(environment),
-        // TablesCommand.Create(environment),
+        TablesCommand.Create(environment),
         // TracksCommand.Create(environment),
     ];
 }
