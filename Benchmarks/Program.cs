@@ -1,2 +1,20 @@
-// Placeholder entry point; benchmark commands are added per pipeline.
-return 0;
+// Benchmark dispatcher: dotnet run -c Release --project Benchmarks -- <name> [options]
+// Each pipeline adds one line to the table below.
+using PiiOrleans.Benchmarks.Ner;
+using PiiOrleans.Benchmarks.Runtime;
+
+var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["ner"] = a => Task.FromResult(NerBenchmark.Run(a)),
+    ["ner-eval"] = a => Task.FromResult(NerEvaluation.Run(a)),
+    ["runtime"] = RuntimeBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project Benchmarks -- <name> [options]");
+    Console.Error.WriteLine("benchmarks: " + string.Join(", ", benchmarks.Keys));
+    return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+}
+
+return await benchmark(args[1..]);

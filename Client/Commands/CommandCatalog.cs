@@ -11,6 +11,6 @@ public static class CommandCatalog
         JobsCommand.Create(environment),
         ServeCommand.Create(environment),
         TablesCommand.Create(environment),
-        // TracksCommand.Create(environment),
+        TracksCommand.Create(environment),
     ];
 }

@@ -1,10 +1,10 @@
 namespace PiiOrleans.Runtime.Internal;
 
 /// <summary>
-/// One grain turn on the current call chain. The chain flows with the execution context (AsyncLocal), so calls
+/// One grain turn on the current call chain (the frame object is the turn's identity). The chain flows with the execution context (AsyncLocal), so calls
 /// made from inside a turn, directly or from work it started, know which turns they descend from.
 /// </summary>
-internal sealed class CallChainFrame(GrainActivation activation, GrainCall call, CallChainFrame? parent)
+internal sealed class CallChainFrame(GrainActivation activation, CallChainFrame? parent)
 {
     private static readonly AsyncLocal<CallChainFrame?> CurrentFrame = new();
 
@@ -17,7 +17,8 @@ internal sealed class CallChainFrame(GrainActivation activation, GrainCall call,
 
     public GrainActivation Activation { get; } = activation;
 
-    public GrainCall Call { get; } = call;
-
     public CallChainFrame? Parent { get; } = parent;
+
+    /// <summary>Number of turns on the chain, this one included.</summary>
+    public int Depth { get; } = parent is null ? 1 : parent.Depth + 1;
 }

@@ -22,7 +22,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
     private int inFlight;
     private int load;
     private DeactivationReason? deactivationRequest;
-    private GrainCall? currentCall;
+    private CallChainFrame? currentTurn;
     private Grain? grain;
     private long lastActiveMilliseconds;
 
@@ -55,8 +55,83 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
 
     public bool IsReentrant => reentrantScheduler is not null;
 
-    /// <summary>True while <paramref name="call"/> is the turn this non-reentrant activation is executing.</summary>
-    public bool IsExecuting(GrainCall call) => ReferenceEquals(Volatile.Read(ref currentCall), call);
+    /// <summary>True while <paramref name="turn"/> is the turn this non-reentrant activation is executing.</summary>
+    public bool IsExecuting(CallChainFrame turn) => ReferenceEquals(Volatile.Read(ref currentTurn), turn);
+
+    /// <summary>Claims an idle, active, non-reentrant activation for a turn on the caller's thread.</summary>
+    public bool TryBeginInlineTurn()
+    {
+        if (reentrantScheduler is not null)
+        {
+            return false;
+        }
+
+        lock (gate)
+        {
+            // Not pumping means the mailbox is empty, so the call keeps its place in arrival order.
+            if (state != ActivationState.Active || pumping || deactivationRequest is not null)
+            {
+                return false;
+            }
+
+            pumping = true;
+            load++;
+            return true;
+        }
+    }
+
+    /// <summary>Runs a claimed turn on the caller's thread, with the caller's synchronization context removed.</summary>
+    public Task RunInline(GrainMethod method, object?[]? args, CallChainFrame? caller)
+    {
+        var turn = new CallChainFrame(this, caller);
+        Volatile.Write(ref currentTurn, turn);
+        var context = SynchronizationContext.Current;
+        if (context is not null)
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
+        CallChainFrame.Current = turn;
+        try
+        {
+            return method.Invoke(grain!, args);
+        }
+        finally
+        {
+            CallChainFrame.Current = caller;
+            if (context is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
+        }
+    }
+
+    /// <summary>Ends a claimed turn; hands queued calls (or a deactivation request) to the pump.</summary>
+    public void EndInlineTurn(long started)
+    {
+        Volatile.Write(ref currentTurn, null);
+        Volatile.Write(ref lastActiveMilliseconds, Environment.TickCount64);
+        runtime.Metrics.EndCall(Id.Class, started);
+        lock (gate)
+        {
+            load--;
+            if (pending.Count == 0 && deactivationRequest is null)
+            {
+                pumping = false;
+                return;
+            }
+        }
+
+        SchedulePump();
+    }
+
+    /// <summary>Waits for a claimed turn that did not complete synchronously, then completes its caller.</summary>
+    public async Task FinishInlineTurnAsync(GrainCall call, Task task, long started)
+    {
+        await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        EndInlineTurn(started);
+        call.SetOutcome(task);
+    }
 
     /// <summary>Queues a call; false when the activation is going away and the caller must route to a new one.</summary>
     public bool TryEnqueue(GrainCall call)
@@ -216,14 +291,13 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
             }
 
             var started = runtime.Metrics.StartCall();
-            Volatile.Write(ref currentCall, call);
-            var task = Invoke(call);
+            var task = Invoke(call, isTurn: true);
             if (!task.IsCompleted)
             {
                 await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
-            Volatile.Write(ref currentCall, null);
+            Volatile.Write(ref currentTurn, null);
             Volatile.Write(ref lastActiveMilliseconds, Environment.TickCount64);
             Interlocked.Decrement(ref load);
             runtime.Metrics.EndCall(Id.Class, started);
@@ -231,25 +305,24 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
     }
 
-    private Task Invoke(GrainCall call)
+    private Task Invoke(GrainCall call, bool isTurn)
     {
-        CallChainFrame.Current = new CallChainFrame(this, call, call.Caller);
-        try
+        var turn = new CallChainFrame(this, call.Caller);
+        if (isTurn)
         {
-            var args = call.Args;
-            call.Args = null;
-            return call.Method.Invoker(grain!, args) ?? Task.CompletedTask;
+            Volatile.Write(ref currentTurn, turn);
         }
-        catch (Exception e)
-        {
-            return Task.FromException(e);
-        }
+
+        CallChainFrame.Current = turn;
+        var args = call.Args;
+        call.Args = null;
+        return call.Method.Invoke(grain!, args);
     }
 
     private void StartReentrantCall(GrainCall call)
     {
         var started = runtime.Metrics.StartCall();
-        var task = Invoke(call);
+        var task = Invoke(call, isTurn: false);
         if (task.IsCompleted)
         {
             EndReentrantCall(call, task, started);
@@ -301,10 +374,11 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
 
             grain = (Grain)Id.Class.Factory(runtime.Services, null);
             grain.ActivationContext = new Context(this);
-            Volatile.Write(ref currentCall, first);
-            CallChainFrame.Current = new CallChainFrame(this, first, first.Caller);
+            var turn = new CallChainFrame(this, first.Caller);
+            Volatile.Write(ref currentTurn, turn);
+            CallChainFrame.Current = turn;
             await grain.OnActivateAsync(runtime.StoppingToken);
-            Volatile.Write(ref currentCall, null);
+            Volatile.Write(ref currentTurn, null);
             lock (gate)
             {
                 state = ActivationState.Active;
@@ -315,7 +389,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem
         }
         catch (Exception e)
         {
-            Volatile.Write(ref currentCall, null);
+            Volatile.Write(ref currentTurn, null);
             runtime.Logger.LogWarning(e, "Activation of grain {GrainType} failed with {ExceptionType}; the next call retries.", Id.Class.Name, e.GetType().Name);
             GrainCall[] forwarded;
             lock (gate)

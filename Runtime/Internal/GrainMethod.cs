@@ -27,6 +27,9 @@ internal abstract class GrainMethod
     /// <summary>Calls the method on a grain instance and returns its task (value tasks are converted).</summary>
     public Func<object, object?[]?, Task> Invoker { get; }
 
+    /// <summary>Runs the method on <paramref name="grain"/>; a synchronous throw becomes a faulted task of the declared type.</summary>
+    public abstract Task Invoke(object grain, object?[]? args);
+
     /// <summary>Sends a call through <paramref name="target"/> and returns the awaitable the interface method declares.</summary>
     public abstract object Call(GrainReference target, object?[]? args);
 

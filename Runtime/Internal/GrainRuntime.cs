@@ -11,6 +11,8 @@ namespace PiiOrleans.Runtime.Internal;
 /// </summary>
 internal sealed class GrainRuntime : IDisposable
 {
+    private const int MaxInlineDepth = 16;
+
     private readonly ConcurrentDictionary<GrainId, GrainActivation> catalog = new();
     private readonly ConcurrentDictionary<GrainId, GrainActivation> retiring = new();
     private readonly ConcurrentDictionary<GrainId, StatelessWorkerPool> workerPools = new();
@@ -62,20 +64,34 @@ internal sealed class GrainRuntime : IDisposable
         }
     }
 
-    /// <summary>Sends a call from a proxy: checks the call chain for a deadlock, then routes it.</summary>
-    public void Send(GrainCall call)
+    /// <summary>Returns the deadlock a call from <paramref name="caller"/> to <paramref name="target"/> would cause, or null.</summary>
+    public GrainDeadlockException? FindDeadlock(CallChainFrame? caller, GrainReference target)
     {
-        var chain = CallChainFrame.Current;
-        call.Caller = chain;
-        var target = call.Target;
-        if (chain is not null && !target.Interface.Class.IsReentrant && !target.Interface.Class.IsStatelessWorker && FindCycle(chain, target.Id) is { } cycle)
+        if (caller is null || target.Interface.Class.IsReentrant || target.Interface.Class.IsStatelessWorker)
         {
-            call.SetFailure(new GrainDeadlockException(cycle));
-            return;
+            return null;
         }
 
-        call.ArmTimeout(Options.CallTimeout);
-        Route(call);
+        return FindCycle(caller, target.Id) is { } cycle ? new GrainDeadlockException(cycle) : null;
+    }
+
+    /// <summary>
+    /// Claims the target's activation for a turn on the caller's thread when it is idle, or returns null (the call is queued).
+    /// Not from inside a custom task scheduler (a reentrant grain's turn) and not on deep call chains, to keep stacks short.
+    /// </summary>
+    public GrainActivation? TryClaimIdleActivation(GrainReference target, CallChainFrame? caller)
+    {
+        if ((caller is not null && caller.Depth >= MaxInlineDepth) || TaskScheduler.Current != TaskScheduler.Default)
+        {
+            return null;
+        }
+
+        if (target.Interface.Class.IsStatelessWorker)
+        {
+            return workerPools.TryGetValue(target.Id, out var pool) ? pool.TryClaimIdleWorker() : null;
+        }
+
+        return target.CachedActivation is { } cached && cached.TryBeginInlineTurn() ? cached : null;
     }
 
     /// <summary>Delivers a call to its activation, creating one when needed.</summary>
@@ -202,7 +218,7 @@ internal sealed class GrainRuntime : IDisposable
         for (var frame = chain; frame is not null; frame = frame.Parent)
         {
             // Only a turn that is still running blocks the target: work a finished turn left behind (Task.Run, fire-and-forget) may call back.
-            if (frame.Activation.Id == target && !frame.Activation.IsReentrant && frame.Activation.IsExecuting(frame.Call))
+            if (frame.Activation.Id == target && !frame.Activation.IsReentrant && frame.Activation.IsExecuting(frame))
             {
                 var cycle = new List<string>();
                 for (var f = chain; f is not null; f = f.Parent)

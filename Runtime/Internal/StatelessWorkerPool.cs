@@ -48,6 +48,23 @@ internal sealed class StatelessWorkerPool(GrainRuntime runtime, GrainId id)
         }
     }
 
+    /// <summary>Claims an idle worker for a turn on the caller's thread, or returns null.</summary>
+    public GrainActivation? TryClaimIdleWorker()
+    {
+        lock (gate)
+        {
+            foreach (var worker in workers)
+            {
+                if (worker.Load == 0 && worker.TryBeginInlineTurn())
+                {
+                    return worker;
+                }
+            }
+        }
+
+        return null;
+    }
+
     public void Remove(GrainActivation worker)
     {
         lock (gate)

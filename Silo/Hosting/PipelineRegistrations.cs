@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PiiOrleans.Grains.Tables;
+using PiiOrleans.Grains.Tracks.Grains;
 
 namespace PiiOrleans.Silo.Hosting;
 
@@ -10,7 +11,7 @@ public static class PipelineRegistrations
     public static IServiceCollection AddPipelines(this IServiceCollection services)
     {
         services.AddTablesPipeline();
-        // services.AddTracksPipeline();
+        services.AddTracksPipeline();
         return services;
     }
 }

@@ -37,6 +37,22 @@ public sealed class SiloFixture : IAsyncLifetime
     public async Task<JobStatus> GetStatusAsync(string id) =>
         (await Http.GetFromJsonAsync<JobStatus>($"jobs/{id}", JobJson.Options))!;
 
+    public async Task<JobStatus> WaitForListAsync(Func<JobStatus, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var jobs = (await Http.GetFromJsonAsync<JobStatus[]>("jobs", JobJson.Options))!;
+            if (jobs.FirstOrDefault(condition) is { } match)
+            {
+                return match;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "no job in the list matched");
+            await Task.Delay(20);
+        }
+    }
+
     public async Task<JobStatus> WaitForAsync(string id, Func<JobStatus, bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -10,6 +10,17 @@ public sealed class ActivationLog
 
     public ConcurrentQueue<string> Events { get; } = new();
 
+    /// <summary>How many of the next activations of <see cref="FlakyGrain"/> fail.</summary>
+    public int FailNextActivations;
+
+    /// <summary>Rendezvous for stateless-worker tests: completes when two calls are inside at once.</summary>
+    public TaskCompletionSource BothInside { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public int Inside;
+
+    /// <summary>Background work started by grains, for tests to await.</summary>
+    public ConcurrentQueue<Task> Background { get; } = new();
+
     public int Activations => Volatile.Read(ref activations);
 
     public int Activated(string key)

@@ -55,4 +55,10 @@ public sealed class CounterGrain(ActivationLog log) : Grain, ICounterGrain
     public Task FailSynchronously() => throw new InvalidOperationException("thrown before any await");
 
     public Task Sleep(TimeSpan duration) => Task.Delay(duration);
+
+    public Task DeactivateAfterThisCall()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }

@@ -21,4 +21,6 @@ public interface ICounterGrain : IGrainWithStringKey
     Task FailSynchronously();
 
     Task Sleep(TimeSpan duration);
+
+    Task DeactivateAfterThisCall();
 }

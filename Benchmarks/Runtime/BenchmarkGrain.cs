@@ -1,0 +1,11 @@
+using PiiOrleans.Runtime;
+
+namespace PiiOrleans.Benchmarks.Runtime;
+
+/// <summary>Non-reentrant grain counting its calls.</summary>
+public sealed class BenchmarkGrain : Grain, IBenchmarkGrain
+{
+    private int calls;
+
+    public Task<int> Ping(int value) => Task.FromResult(++calls + value - calls);
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PiiOrleans.Grains.Jobs;
+
+namespace PiiOrleans.Grains.Tracks.Grains;
+
+/// <summary>Registers the tracks pipeline with a silo.</summary>
+public static class TracksServiceCollectionExtensions
+{
+    /// <summary>Adds job type "tracks" and the services its grains need (grain classes come from this assembly).</summary>
+    public static IServiceCollection AddTracksPipeline(this IServiceCollection services)
+    {
+        services.TryAddSingleton(provider => new TrackRewriteSessions(provider.GetService<ITrackTextEngine>()));
+        services.AddJobType<TracksJobRunner>("tracks", "Anonymize a TREC-style track export (teams → T###, runs → plantimals).");
+        return services;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using PiiOrleans.Pii.Onnx;
+
+namespace PiiOrleans.Pii.Detection.Ner;
+
+/// <summary>
+/// PERSON, LOCATION, ORGANIZATION and NRP from a token-classification model. Batches across texts, skips texts
+/// that cannot hold a name (no letters, or no capital letter for cased models) and caches results of repeated texts.
+/// </summary>
+public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
+{
+    private readonly NerTagger tagger;
+    private readonly NerSettings settings;
+    private readonly Gazetteer? gazetteer;
+    private readonly ConcurrentDictionary<string, NerSpan[]> cache = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the recognizer over a loaded model; a gazetteer, when given, raises the scores of spans it confirms.</summary>
+    public NerRecognizer(NerModel model, NerSettings settings, Gazetteer? gazetteer = null)
+    {
+        this.settings = settings;
+        this.gazetteer = gazetteer;
+        tagger = new NerTagger(model, settings);
+        SupportedEntities = model.Labels.Types;
+    }
+
+    /// <inheritdoc />
+    public string Name => "NerRecognizer";
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> SupportedEntities { get; }
+
+    /// <summary>The model behind this recognizer.</summary>
+    public NerModel Model => tagger.Model;
+
+    /// <summary>Loads the model (and its gazetteer, when the model directory has one) named by <paramref name="settings"/>.</summary>
+    public static NerRecognizer Create(NerSettings? settings = null)
+    {
+        settings ??= NerSettings.Default;
+        settings.Validate();
+        var directory = settings.ResolveModelDirectory();
+        var model = NerModel.Load(directory, new OnnxSessionOptions(settings.IntraOpThreads));
+        var gazetteerDir = Path.Combine(directory, "gazetteer");
+        var gazetteer = System.IO.Directory.Exists(gazetteerDir) ? Gazetteer.Load(gazetteerDir) : null;
+        return new NerRecognizer(model, settings, gazetteer);
+    }
+
+    /// <inheritdoc />
+    public void Analyze(string text, RecognitionRequest request, List<RecognizerResult> results) =>
+        AnalyzeBatch([text], request, [results]);
+
+    /// <inheritdoc />
+    public void AnalyzeBatch(IReadOnlyList<string> texts, RecognitionRequest request, IReadOnlyList<List<RecognizerResult>> results)
+    {
+        if (!SupportedEntities.Any(request.Wants))
+        {
+            return;
+        }
+
+        List<int>? pending = null;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var text = texts[i];
+            if (string.IsNullOrEmpty(text) || !MayHoldEntities(text))
+            {
+                continue;
+            }
+
+            if (settings.CacheCapacity > 0 && cache.TryGetValue(text, out var cached))
+            {
+                Emit(cached, request, results[i]);
+                continue;
+            }
+
+            (pending ??= []).Add(i);
+        }
+
+        if (pending is null)
+        {
+            return;
+        }
+
+        // Identical texts in one batch run once.
+        var unique = pending.Select(i => texts[i]).Distinct(StringComparer.Ordinal).ToArray();
+        var tagged = tagger.Tag(unique);
+        var byText = new Dictionary<string, NerSpan[]>(unique.Length, StringComparer.Ordinal);
+        for (var u = 0; u < unique.Length; u++)
+        {
+            var spans = tagged[u];
+            if (gazetteer is not null)
+            {
+                for (var s = 0; s < spans.Count; s++)
+                {
+                    spans[s] = spans[s] with { Score = gazetteer.Confirm(unique[u], spans[s]) };
+                }
+            }
+
+            byText[unique[u]] = [.. spans];
+        }
+
+        foreach (var i in pending)
+        {
+            var spans = byText[texts[i]];
+            Emit(spans, request, results[i]);
+            if (settings.CacheCapacity > 0)
+            {
+                // A bounded cache: when full it starts over, which keeps memory flat without LRU bookkeeping.
+                if (cache.Count >= settings.CacheCapacity)
+                {
+                    cache.Clear();
+                }
+
+                cache.TryAdd(texts[i], spans);
+            }
+        }
+    }
+
+    /// <summary>Releases the model.</summary>
+    public void Dispose() => tagger.Model.Dispose();
+
+    private bool MayHoldEntities(string text)
+    {
+        var letter = false;
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+
+            letter |= char.IsLetter(c);
+        }
+
+        return letter && !settings.SkipTextsWithoutCapitals;
+    }
+
+    private void Emit(NerSpan[] spans, RecognitionRequest request, List<RecognizerResult> results)
+    {
+        foreach (var s in spans)
+        {
+            if (request.Wants(s.EntityType))
+            {
+                results.Add(new RecognizerResult(s.EntityType, s.Start, s.End, s.Score, Name));
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+namespace PiiOrleans.Pii.Detection.Ner;
+
+/// <summary>
+/// Runs a <see cref="NerModel"/> over many texts at once: tokenizes, cuts long texts into overlapping windows, sorts all
+/// windows by length, runs them in batches and decodes each text's spans. Thread-safe; no state between calls.
+/// </summary>
+public sealed class NerTagger
+{
+    private readonly NerModel model;
+    private readonly NerSettings settings;
+    private readonly int capacity;
+
+    /// <summary>Creates a tagger over a loaded model.</summary>
+    public NerTagger(NerModel model, NerSettings settings)
+    {
+        settings.Validate();
+        this.model = model;
+        this.settings = settings;
+        capacity = Math.Min(settings.MaxTokens, model.MaxPositions) - 2;
+    }
+
+    /// <summary>The model in use.</summary>
+    public NerModel Model => model;
+
+    /// <summary>Returns the spans of every text (an empty list for texts with no entity).</summary>
+    public List<NerSpan>[] Tag(IReadOnlyList<string> texts)
+    {
+        var labelCount = model.Labels.Count;
+        var tokens = new WordPieceToken[texts.Count][];
+        var probs = new float[texts.Count][];
+        var windows = new List<Window>();
+        var buffer = new List<WordPieceToken>(256);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            buffer.Clear();
+            model.Tokenizer.Tokenize(texts[i], buffer);
+            tokens[i] = buffer.ToArray();
+            probs[i] = new float[tokens[i].Length * labelCount];
+            AddWindows(i, tokens[i].Length, windows);
+        }
+
+        windows.Sort((a, b) => a.Length.CompareTo(b.Length));
+        for (var b = 0; b < windows.Count; b += settings.BatchSize)
+        {
+            RunBatch(windows, b, Math.Min(settings.BatchSize, windows.Count - b), tokens, probs);
+        }
+
+        var result = new List<NerSpan>[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            result[i] = [];
+            NerSpanDecoder.Decode(texts[i], tokens[i], probs[i], model.Labels, settings.MinScore, result[i]);
+        }
+
+        return result;
+    }
+
+    private void AddWindows(int text, int count, List<Window> windows)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (count <= capacity)
+        {
+            windows.Add(new Window(text, 0, count, 0, count));
+            return;
+        }
+
+        // Consecutive windows overlap; each token's labels come from the window in which it is farthest from an edge,
+        // so the boundary between two windows' "owned" ranges is the middle of their overlap.
+        var stride = capacity - settings.WindowOverlap;
+        var starts = new List<int>();
+        for (var s = 0; ; s += stride)
+        {
+            if (s + capacity >= count)
+            {
+                starts.Add(Math.Max(0, count - capacity));
+                break;
+            }
+
+            starts.Add(s);
+        }
+
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var start = starts[k];
+            var end = Math.Min(count, start + capacity);
+            var ownedStart = k == 0 ? 0 : (start + Math.Min(count, starts[k - 1] + capacity)) / 2;
+            var ownedEnd = k == starts.Count - 1 ? count : (starts[k + 1] + end) / 2;
+            windows.Add(new Window(text, start, end, ownedStart, ownedEnd));
+        }
+    }
+
+    private void RunBatch(List<Window> windows, int offset, int rows, WordPieceToken[][] tokens, float[][] probs)
+    {
+        var length = windows[offset + rows - 1].Length + 2; // sorted: the last window is the longest
+        var ids = new long[rows * length];
+        var mask = new long[rows * length];
+        var tokenizer = model.Tokenizer;
+        if (tokenizer.PadId != 0)
+        {
+            Array.Fill(ids, tokenizer.PadId);
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            var w = windows[offset + r];
+            var row = r * length;
+            ids[row] = tokenizer.ClsId;
+            mask[row] = 1;
+            var src = tokens[w.Text];
+            for (var j = 0; j < w.Length; j++)
+            {
+                ids[row + 1 + j] = src[w.Start + j].Id;
+                mask[row + 1 + j] = 1;
+            }
+
+            ids[row + 1 + w.Length] = tokenizer.SepId;
+            mask[row + 1 + w.Length] = 1;
+        }
+
+        var logits = model.Run(ids, mask, rows, length);
+        var labelCount = model.Labels.Count;
+        for (var r = 0; r < rows; r++)
+        {
+            var w = windows[offset + r];
+            var target = probs[w.Text];
+            for (var tok = w.OwnedStart; tok < w.OwnedEnd; tok++)
+            {
+                var position = 1 + tok - w.Start;
+                Softmax(logits.AsSpan(((r * length) + position) * labelCount, labelCount), target.AsSpan(tok * labelCount, labelCount));
+            }
+        }
+    }
+
+    private static void Softmax(ReadOnlySpan<float> logits, Span<float> output)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var v in logits)
+        {
+            max = Math.Max(max, v);
+        }
+
+        var sum = 0f;
+        for (var k = 0; k < logits.Length; k++)
+        {
+            output[k] = MathF.Exp(logits[k] - max);
+            sum += output[k];
+        }
+
+        for (var k = 0; k < logits.Length; k++)
+        {
+            output[k] /= sum;
+        }
+    }
+
+    private readonly record struct Window(int Text, int Start, int End, int OwnedStart, int OwnedEnd)
+    {
+        public int Length => End - Start;
+    }
+}

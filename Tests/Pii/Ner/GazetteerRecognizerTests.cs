@@ -1,0 +1,58 @@
+using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Detection.Ner;
+
+namespace PiiOrleans.Tests.Pii.Ner;
+
+public sealed class GazetteerRecognizerTests
+{
+    private static readonly Lazy<Gazetteer> Lists = new(() => Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer")));
+
+    private static List<(string Type, string Value, double Score)> Analyze(string text)
+    {
+        var results = new List<RecognizerResult>();
+        new GazetteerRecognizer(Lists.Value).Analyze(text, RecognitionRequest.Default, results);
+        return results.Select(r => (r.EntityType, text[r.Start..r.End], r.Score)).ToList();
+    }
+
+    [Fact]
+    public void ListsAreLoadedFromTheBundledModel()
+    {
+        Assert.True(Lists.Value.FirstNameCount > 5000);
+        Assert.True(Lists.Value.LastNameCount > 5000);
+        Assert.Equal(Gazetteer.PlaceKind.Country, Lists.Value.MatchPlace("Russia"));
+        Assert.Equal(Gazetteer.PlaceKind.City, Lists.Value.MatchPlace("Amsterdam"));
+        Assert.NotEqual(Gazetteer.PlaceKind.None, Lists.Value.MatchPlace("São Paulo")); // a city and a state
+        Assert.Equal(Gazetteer.PlaceKind.None, Lists.Value.MatchPlace("Monday"));
+    }
+
+    [Fact]
+    public void FindsNamePairsAndPlacesWithContext()
+    {
+        var found = Analyze("Heidi Müller lives in Amsterdam.");
+        Assert.Contains(found, f => f is ("PERSON", "Heidi Müller", _));
+        var place = Assert.Single(found, f => f.Type == "LOCATION");
+        Assert.Equal("Amsterdam", place.Value);
+        Assert.True(place.Score > 0.6, "'lives in' raises the score");
+    }
+
+    [Fact]
+    public void TitlesMakeUnknownCapitalisedWordsNames()
+    {
+        var found = Analyze("Please call Dr. Zyxwvut tomorrow.");
+        Assert.Equal([("PERSON", "Zyxwvut")], found.Select(f => (f.Type, f.Value)).ToArray());
+    }
+
+    [Fact]
+    public void MultiWordPlacesUseTheLongestMatch()
+    {
+        var found = Analyze("She moved from New York to São Paulo.");
+        Assert.Equal(["New York", "São Paulo"], found.Where(f => f.Type == "LOCATION").Select(f => f.Value).ToArray());
+    }
+
+    [Fact]
+    public void CommonCapitalisedWordsAndLowerCaseTextAreIgnored()
+    {
+        Assert.Empty(Analyze("The Board will meet on Monday in May."));
+        Assert.Empty(Analyze("heidi müller lives in amsterdam"));
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Detection.Ner;
+
+namespace PiiOrleans.Tests.Pii.Ner;
+
+public sealed class NerRecognizerTests
+{
+    private static List<(string Type, string Value)> Analyze(string text, RecognitionRequest? request = null)
+    {
+        var results = new List<RecognizerResult>();
+        ModelFixture.Recognizer.Analyze(text, request ?? RecognitionRequest.Default, results);
+        return results.Select(r => (r.EntityType, text[r.Start..r.End])).ToList();
+    }
+
+    [Fact]
+    public void FindsPersonAndCityWithDiacritics()
+    {
+        var found = Analyze("Heidi Müller lives in Amsterdam.");
+        Assert.Contains(("PERSON", "Heidi Müller"), found);
+        Assert.Contains(("LOCATION", "Amsterdam"), found);
+        Assert.Equal(2, found.Count);
+    }
+
+    [Fact]
+    public void FindsPersonCityAndCountry()
+    {
+        var found = Analyze("Ivan Petrov from Moscow, Russia.");
+        Assert.Contains(("PERSON", "Ivan Petrov"), found);
+        Assert.Contains(("LOCATION", "Moscow"), found);
+        Assert.Contains(("LOCATION", "Russia"), found);
+    }
+
+    [Fact]
+    public void BatchResultsMatchSingleResultsAndRequestFiltersEntities()
+    {
+        string[] texts = ["Heidi Müller lives in Amsterdam.", "no capitals here, so no model run", "", "12345 !!", "Ivan Petrov from Moscow, Russia.", "Heidi Müller lives in Amsterdam."];
+        var results = texts.Select(_ => new List<RecognizerResult>()).ToArray();
+        ModelFixture.Recognizer.AnalyzeBatch(texts, RecognitionRequest.Default, results);
+        Assert.Empty(results[1]);
+        Assert.Empty(results[2]);
+        Assert.Empty(results[3]);
+        Assert.Equal(results[0], results[5]);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var single = new List<RecognizerResult>();
+            ModelFixture.Recognizer.Analyze(texts[i], RecognitionRequest.Default, single);
+            Assert.Equal(single, results[i]);
+        }
+
+        var onlyPlaces = Analyze("Ivan Petrov from Moscow, Russia.", new RecognitionRequest(new HashSet<string> { "LOCATION" }));
+        Assert.All(onlyPlaces, r => Assert.Equal("LOCATION", r.Type));
+        Assert.Empty(Analyze("Ivan Petrov from Moscow, Russia.", new RecognitionRequest(new HashSet<string> { "EMAIL_ADDRESS" })));
+    }
+
+    [Fact]
+    public void LongTextsSlideWindowsAndKeepOffsetsExact()
+    {
+        // About 500 tokens: the name at the end is only visible through the last window.
+        var filler = string.Concat(Enumerable.Repeat("the meeting was moved to the afternoon because of the weather. ", 45));
+        var text = filler + "Heidi Müller lives in Amsterdam.";
+        var results = new List<RecognizerResult>();
+        ModelFixture.Recognizer.Analyze(text, RecognitionRequest.Default, results);
+        var person = Assert.Single(results, r => r.EntityType == "PERSON");
+        Assert.Equal("Heidi Müller", text[person.Start..person.End]);
+        Assert.Contains(results, r => r.EntityType == "LOCATION" && text[r.Start..r.End] == "Amsterdam");
+    }
+
+    [Fact]
+    public void OnnxRuntimeReproducesPyTorchLabels()
+    {
+        // parity.json was written by train/export.py from the PyTorch model before quantization.
+        var path = Path.Combine(ModelFixture.Directory, "parity.json");
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        var model = ModelFixture.Recognizer.Model;
+        int same = 0, total = 0;
+        foreach (var item in doc.RootElement.EnumerateArray())
+        {
+            var text = item.GetProperty("text").GetString()!;
+            var tokens = new List<WordPieceToken>();
+            model.Tokenizer.Tokenize(text, tokens);
+            var expectedIds = item.GetProperty("token_ids").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            Assert.Equal(expectedIds, tokens.Select(t => t.Id).ToArray()); // the C# tokenizer matches the Python one
+
+            var n = tokens.Count + 2;
+            var ids = new long[n];
+            var mask = new long[n];
+            ids[0] = model.Tokenizer.ClsId;
+            ids[n - 1] = model.Tokenizer.SepId;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                ids[i + 1] = tokens[i].Id;
+            }
+
+            Array.Fill(mask, 1L);
+            var logits = model.Run(ids, mask, 1, n);
+            var labels = item.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var row = logits.AsSpan((i + 1) * model.Labels.Count, model.Labels.Count);
+                var best = 0;
+                for (var k = 1; k < row.Length; k++)
+                {
+                    best = row[k] > row[best] ? k : best;
+                }
+
+                same += model.Labels.Labels[best] == labels[i] ? 1 : 0;
+                total++;
+            }
+        }
+
+        // int8 weights may flip a rare borderline token, never more than a few percent.
+        Assert.True(same >= total * 0.95, $"{same}/{total} tokens agree with PyTorch");
+    }
+
+    [Fact]
+    public void BadModelDirectoryNamesTheMissingFile()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "piiorleans-empty-model-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var e = Assert.Throws<NerModelException>(() => NerRecognizer.Create(new NerSettings(ModelDirectory: dir)));
+            Assert.Contains("model.onnx", e.Message);
+            Assert.Throws<ArgumentException>(() => new NerSettings(BatchSize: 0).Validate());
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}

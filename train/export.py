@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Exports a checkpoint to a Hugging Face-style token-classification directory and quantizes it to int8.
+
+  /usr/bin/python3 train/export.py --checkpoint train/out/best.pt --out models/piiorleans-ner-small
+
+Writes model.onnx (MatMuls rewritten to com.microsoft DynamicQuantizeMatMul with per-column int8 weights; --fp32
+keeps float weights), config.json (id2label), vocab.txt, tokenizer_config.json, the gazetteer lists and
+parity.json (PyTorch's labels for a few sentences, checked by the C# tests).
+"""
+import argparse, json, os, shutil
+import numpy as np
+import torch
+import onnx
+from onnx import helper, numpy_helper, TensorProto
+import locale_data as L, wordpiece
+from model import TokenClassifier
+
+PARITY_TEXTS = ['Heidi Müller lives in Amsterdam.', 'Ivan Petrov from Moscow, Russia.',
+                "Jean-Luc O'Brien works for Siemens AG in São Paulo.", 'The meeting is on Monday at the Board room.',
+                'Dr. Anna Kowalska, a Polish physician, moved to Kraków in 2019.']
+
+
+def quantize(path):
+    m = onnx.load(path)
+    g = m.graph
+    inits = {i.name: i for i in g.initializer}
+    uses = {}
+    for n in g.node:
+        for x in n.input:
+            uses[x] = uses.get(x, 0) + 1
+    new_inits, count = [], 0
+    for n in g.node:
+        if n.op_type != 'MatMul' or n.input[1] not in inits:
+            continue
+        w = numpy_helper.to_array(inits[n.input[1]])
+        if w.ndim != 2:
+            continue
+        scale = np.maximum(np.abs(w).max(axis=0), 1e-8) / 127.0
+        q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+        base = n.input[1]
+        new_inits += [numpy_helper.from_array(q, base + '_q'), numpy_helper.from_array(scale.astype(np.float32), base + '_scale'),
+                      numpy_helper.from_array(np.zeros_like(scale, dtype=np.int8), base + '_zp')]
+        n.op_type = 'DynamicQuantizeMatMul'
+        n.domain = 'com.microsoft'
+        n.input[:] = [n.input[0], base + '_q', base + '_scale', base + '_zp']
+        uses[base] -= 1
+        count += 1
+    keep = [i for i in g.initializer if uses.get(i.name, 0) > 0]
+    del g.initializer[:]
+    g.initializer.extend(keep + new_inits)
+    if not any(o.domain == 'com.microsoft' for o in m.opset_import):
+        m.opset_import.append(helper.make_opsetid('com.microsoft', 1))
+    onnx.save(m, path)
+    return count
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--checkpoint', default=os.path.join(os.path.dirname(__file__), 'out', 'best.pt'))
+    ap.add_argument('--out', required=True)
+    ap.add_argument('--fp32', action='store_true')
+    args = ap.parse_args()
+    ck = torch.load(args.checkpoint, map_location='cpu')
+    cfg = ck['config']
+    model = TokenClassifier(cfg['vocab_size'], cfg['labels'], cfg['d'], cfg['layers'], cfg['heads'], cfg['ffn'], cfg['max_len'], 0.0)
+    model.load_state_dict(ck['state'])
+    model.eval()
+    os.makedirs(args.out, exist_ok=True)
+    vocab_src = os.path.join(os.path.dirname(args.checkpoint), 'vocab.txt')
+    shutil.copyfile(vocab_src, os.path.join(args.out, 'vocab.txt'))
+    labels = ck['labels']
+    tmp = os.path.join(args.out, 'model.onnx.tmp')
+    ids = torch.tensor([[2, 10, 11, 12, 3], [2, 13, 14, 3, 0]])
+    mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 1, 0]])
+    torch.onnx.export(model, (ids, mask), tmp, input_names=['input_ids', 'attention_mask'], output_names=['logits'],
+                      dynamic_axes={'input_ids': {0: 'batch', 1: 'sequence'}, 'attention_mask': {0: 'batch', 1: 'sequence'},
+                                    'logits': {0: 'batch', 1: 'sequence'}}, opset_version=14, do_constant_folding=True)
+    n = 0 if args.fp32 else quantize(tmp)
+    os.replace(tmp, os.path.join(args.out, 'model.onnx'))
+    config = {
+        'architectures': ['PiiOrleansTokenClassifier'], 'model_type': 'piiorleans-mini-bert',
+        'hidden_size': cfg['d'], 'num_hidden_layers': cfg['layers'], 'num_attention_heads': cfg['heads'],
+        'intermediate_size': cfg['ffn'], 'max_position_embeddings': cfg['max_len'], 'vocab_size': cfg['vocab_size'],
+        'id2label': {str(i): l for i, l in enumerate(labels)}, 'label2id': {l: i for i, l in enumerate(labels)},
+        'quantization': 'none' if args.fp32 else f'int8 DynamicQuantizeMatMul ({n} MatMuls, per-column symmetric)',
+        'training_step': ck['step'], 'synthetic_validation_f1': ck['val_f1'],
+    }
+    with open(os.path.join(args.out, 'config.json'), 'w', encoding='utf-8') as f:
+        json.dump(config, f, indent=2, ensure_ascii=False)
+    with open(os.path.join(args.out, 'tokenizer_config.json'), 'w', encoding='utf-8') as f:
+        json.dump({'do_lower_case': False, 'tokenizer_class': 'BertTokenizer'}, f, indent=2)
+    # Gazetteer lists from the same locale data the corpus used.
+    lex = L.lexicon(L.load_locales())
+    gdir = os.path.join(args.out, 'gazetteer')
+    os.makedirs(gdir, exist_ok=True)
+    for key, fname in [('first', 'first_names'), ('last', 'last_names'), ('cities', 'cities'), ('regions', 'regions'), ('countries', 'countries')]:
+        with open(os.path.join(gdir, fname + '.txt'), 'w', encoding='utf-8') as f:
+            f.write('\n'.join(lex[key]) + '\n')
+    # Parity: the C# tests check that ONNX Runtime reproduces PyTorch's labels.
+    with open(vocab_src, encoding='utf-8') as f:
+        wp = wordpiece.WordPiece([l.rstrip('\n') for l in f])
+    parity = []
+    with torch.no_grad():
+        for t in PARITY_TEXTS:
+            tids, offs = wp.tokenize(t)
+            x = torch.tensor([[2] + tids + [3]])
+            pred = model(x, torch.ones_like(x)).argmax(-1)[0, 1:-1].tolist()
+            parity.append({'text': t, 'token_ids': tids, 'labels': [labels[p] for p in pred]})
+    with open(os.path.join(args.out, 'parity.json'), 'w', encoding='utf-8') as f:
+        json.dump(parity, f, indent=1, ensure_ascii=False)
+    print(f'exported step {ck["step"]} to {args.out} ({n} MatMuls quantized), size {os.path.getsize(os.path.join(args.out, "model.onnx"))/1e6:.1f} MB')
+
+
+if __name__ == '__main__':
+    main()

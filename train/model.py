@@ -1,0 +1,50 @@
+"""A small BERT-style token classifier in plain PyTorch (export-friendly: Linear, MatMul, Softmax, LayerNorm)."""
+import math
+import torch
+from torch import nn
+
+
+class Block(nn.Module):
+    def __init__(self, d, heads, ffn, dropout):
+        super().__init__()
+        self.heads = heads
+        self.qkv = nn.Linear(d, 3 * d)
+        self.out = nn.Linear(d, d)
+        self.ln1 = nn.LayerNorm(d)
+        self.ff1 = nn.Linear(d, ffn)
+        self.ff2 = nn.Linear(ffn, d)
+        self.ln2 = nn.LayerNorm(d)
+        self.drop = nn.Dropout(dropout)
+
+    def forward(self, x, bias):
+        b, s, d = x.shape
+        h = self.heads
+        q, k, v = self.qkv(x).reshape(b, s, 3, h, d // h).permute(2, 0, 3, 1, 4)
+        att = torch.matmul(q, k.transpose(-1, -2)) * (1.0 / math.sqrt(d // h)) + bias
+        att = self.drop(torch.softmax(att, dim=-1))
+        y = torch.matmul(att, v).transpose(1, 2).reshape(b, s, d)
+        x = self.ln1(x + self.drop(self.out(y)))
+        y = self.ff2(self.drop(torch.nn.functional.gelu(self.ff1(x))))
+        return self.ln2(x + self.drop(y))
+
+
+class TokenClassifier(nn.Module):
+    def __init__(self, vocab_size, labels, d=256, layers=4, heads=4, ffn=768, max_len=256, dropout=0.1):
+        super().__init__()
+        self.config = dict(vocab_size=vocab_size, labels=labels, d=d, layers=layers, heads=heads, ffn=ffn,
+                           max_len=max_len, dropout=dropout)
+        self.tok = nn.Embedding(vocab_size, d)
+        self.pos = nn.Embedding(max_len, d)
+        self.ln = nn.LayerNorm(d)
+        self.drop = nn.Dropout(dropout)
+        self.blocks = nn.ModuleList([Block(d, heads, ffn, dropout) for _ in range(layers)])
+        self.head = nn.Linear(d, labels)
+
+    def forward(self, input_ids, attention_mask):
+        s = input_ids.shape[1]
+        pos = torch.arange(s, device=input_ids.device).unsqueeze(0)
+        x = self.drop(self.ln(self.tok(input_ids) + self.pos(pos)))
+        bias = (1.0 - attention_mask.to(x.dtype)).unsqueeze(1).unsqueeze(2) * -10000.0
+        for blk in self.blocks:
+            x = blk(x, bias)
+        return self.head(x)
