@@ -2,12 +2,14 @@
 // Each pipeline adds one line to the table below.
 using PiiOrleans.Benchmarks.Ner;
 using PiiOrleans.Benchmarks.Runtime;
+using PiiOrleans.Benchmarks.Tables;
 
 var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["ner"] = a => Task.FromResult(NerBenchmark.Run(a)),
     ["ner-eval"] = a => Task.FromResult(NerEvaluation.Run(a)),
     ["runtime"] = RuntimeBenchmark.RunAsync,
+    ["tables"] = TablesBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
