@@ -62,8 +62,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             entity = null;
         }
 
-        return new ColumnPlan(ordinal, column.Name, column.DeclaredType, treatment == ColumnTreatment.PassThrough ? ColumnTreatment.FreeText : treatment,
-            treatment == ColumnTreatment.WholeCell ? entity : null, confidence, false);
+        return new ColumnPlan(ordinal, column.Name, column.DeclaredType, treatment, treatment == ColumnTreatment.WholeCell ? entity : null, confidence, false);
     }
 
     /// <inheritdoc />
@@ -109,7 +108,8 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
 
         foreach (var hit in _analyzer.Analyze(text, _leakRequest with { ColumnName = columnName }))
         {
-            if (hit.Score >= LeakScore)
+            // A hit that contains the mask character is a masked value whose remaining shape still looks like an entity.
+            if (hit.Score >= LeakScore && text.AsSpan(hit.Start, hit.Length).IndexOf('*') < 0)
             {
                 leaks.Add(hit.EntityType);
             }

@@ -54,10 +54,11 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
         }
     }
 
-    // Columns profiled as not PII are still scanned as text: a profile from a sample must not let a stray value through.
+    // Columns profiled as not PII (keys, codes, timestamps) are copied; the privacy re-scan still covers them.
     private static (ColumnTreatment, string?, double) ToTreatment(ColumnProfile profile) => profile.Kind switch
     {
         ColumnKind.Entity when profile.Entity is not null => (ColumnTreatment.WholeCell, profile.Entity, profile.Confidence),
-        _ => (ColumnTreatment.FreeText, null, profile.Confidence),
+        ColumnKind.FreeText => (ColumnTreatment.FreeText, null, profile.Confidence),
+        _ => (ColumnTreatment.PassThrough, null, profile.Confidence),
     };
 }

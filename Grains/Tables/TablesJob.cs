@@ -61,8 +61,10 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
             await report.RecordPhase("tables", tables.Elapsed.TotalSeconds).ConfigureAwait(false);
             await PhaseAsync(report, "schema_completion", () => CompleteSchema(input, tempPath, schema)).ConfigureAwait(false);
 
+            var pseudonymized = (await report.GetStatistics().ConfigureAwait(false)).Tables
+                .SelectMany(t => t.CollisionColumns.Select(c => $"{t.Table}.{c}")).ToHashSet(StringComparer.Ordinal);
             var privacy = await PhaseAsync(report, "privacy_check",
-                () => new PrivacyVerifier(setup.Anonymizer).Verify(tempPath, parameters.VerifyFull, cancellationToken)).ConfigureAwait(false);
+                () => new PrivacyVerifier(setup.Anonymizer).Verify(tempPath, parameters.VerifyFull, pseudonymized, cancellationToken)).ConfigureAwait(false);
             await report.RecordPrivacyCheck(privacy).ConfigureAwait(false);
             context.ReportProgress("privacy_check", new JobProgress(privacy.CellsScanned, privacy.CellsScanned, "cells",
                 $"{privacy.Mode} re-scan {(privacy.Passed ? "passed" : "FAILED")}"));
