@@ -2,6 +2,7 @@ using PiiOrleans.Grains.Interfaces.Tables;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Pii.Configuration;
 using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Detection.Ner;
 using PiiOrleans.Pii.Detection.Profiling;
 using PiiOrleans.Pii.Engine;
 
@@ -13,6 +14,10 @@ namespace PiiOrleans.Grains.Tables;
 /// </summary>
 public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraRecognizers) : ITablesEngineFactory
 {
+    // The model is loaded once per silo and shared by its jobs (the recognizer is thread-safe).
+    private readonly Dictionary<string, (IEntityRecognizer[] Recognizers, string Model)> _ner = new(StringComparer.Ordinal);
+    private readonly Lock _nerGate = new();
+
     /// <summary>A factory with the built-in recognizers only.</summary>
     public PiiTablesEngineFactory()
         : this([])
@@ -32,13 +37,19 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
                 registry.Add(recognizer);
             }
 
+            var (ner, model) = settings.Ner.Enabled ? LoadNer(settings.Ner.ModelPath) : ([], "none (ner disabled)");
+            foreach (var recognizer in ner)
+            {
+                registry.Add(recognizer);
+            }
+
             var analyzer = new AnalyzerEngine(registry, options);
             var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer));
             var profiler = new ColumnProfiler(analyzer);
             var anonymizer = new PiiCellAnonymizer(engine, analyzer, (name, sample) => ToTreatment(profiler.Profile(name, [.. sample])));
             var batch = settings.BatchProcessing;
             return new TablesEngineSetup(anonymizer, settings.Enabled, batch.BatchSize, batch.EnableParallelProcessing, batch.NumWorkers,
-                settings.EnabledEntityTypes, settings.Nlp.ModelName, settings.Nlp.SupportedLanguages);
+                settings.EnabledEntityTypes, model, settings.Nlp.SupportedLanguages);
         }
         catch (PiiConfigurationException ex)
         {
@@ -51,6 +62,36 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
         catch (FileNotFoundException)
         {
             throw new JobParameterException($"PII configuration {configPath} does not exist. Give the path of a JSON configuration file.");
+        }
+    }
+
+    private (IEntityRecognizer[] Recognizers, string Model) LoadNer(string? modelPath)
+    {
+        lock (_nerGate)
+        {
+            var key = modelPath ?? "";
+            if (!_ner.TryGetValue(key, out var loaded))
+            {
+                try
+                {
+                    var ner = NerRecognizer.Create(new Pii.Detection.Ner.NerSettings(ModelDirectory: modelPath));
+                    var gazetteerDirectory = Path.Combine(ner.Model.Directory, "gazetteer");
+                    IEntityRecognizer[] recognizers = Directory.Exists(gazetteerDirectory)
+                        ? [ner, new GazetteerRecognizer(Gazetteer.Load(gazetteerDirectory))]
+                        : [ner];
+                    loaded = (recognizers, Path.GetFileName(ner.Model.Directory.TrimEnd('/')));
+                }
+                catch (Exception ex) when (ex is NerModelException or Pii.Onnx.OnnxRuntimeException or IOException or DllNotFoundException or InvalidOperationException)
+                {
+                    // Without the model, names and places in free text rely on the gazetteer-free patterns only; the
+                    // report says so (presidio_config.nlp_model) instead of failing jobs on machines without it.
+                    loaded = ([], "none (NER model unavailable: " + ex.GetType().Name + ")");
+                }
+
+                _ner[key] = loaded;
+            }
+
+            return loaded;
         }
     }
 
