@@ -3,6 +3,7 @@
 using PiiOrleans.Benchmarks.Ner;
 using PiiOrleans.Benchmarks.Pii;
 using PiiOrleans.Benchmarks.Runtime;
+using PiiOrleans.Benchmarks.Tables;
 using PiiOrleans.Benchmarks.Tracks;
 
 var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
@@ -11,6 +12,7 @@ var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringC
     ["ner-eval"] = a => Task.FromResult(NerEvaluation.Run(a)),
     ["pii"] = PiiBenchmark.RunAsync,
     ["runtime"] = RuntimeBenchmark.RunAsync,
+    ["tables"] = TablesBenchmark.RunAsync,
     ["tracks"] = TracksBenchmark.RunAsync,
 };
 

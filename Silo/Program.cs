@@ -4,7 +4,7 @@ using PiiOrleans.Silo.Hosting;
 var verbs = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["serve"] = rest => SiloServer.RunAsync(rest, Console.Error),
-    // ["tee"] = PiiOrleans.Silo.Tee.TeeJobCommand.RunAsync,
+    ["tee"] = PiiOrleans.Silo.Tee.TeeJobCommand.RunAsync,
 };
 
 if (args is ["--help" or "-h" or "help", ..])

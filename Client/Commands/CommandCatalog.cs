@@ -13,7 +13,7 @@ public static class CommandCatalog
         AnalyzeCommand.Create(environment),
         AnonymizeCommand.Create(environment),
         EvalCommand.Create(environment),
-        // TablesCommand.Create(environment),
+        TablesCommand.Create(environment),
         TracksCommand.Create(environment),
     ];
 }

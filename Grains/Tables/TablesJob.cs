@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tables;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Grains.Reports;
@@ -59,10 +61,13 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
             await report.RecordPhase("tables", tables.Elapsed.TotalSeconds).ConfigureAwait(false);
             await PhaseAsync(report, "schema_completion", () => CompleteSchema(input, tempPath, schema)).ConfigureAwait(false);
 
+            var pseudonymized = (await report.GetStatistics().ConfigureAwait(false)).Tables
+                .SelectMany(t => t.CollisionColumns.Select(c => $"{t.Table}.{c}")).ToHashSet(StringComparer.Ordinal);
             var privacy = await PhaseAsync(report, "privacy_check",
-                () => new PrivacyVerifier(setup.Anonymizer).Verify(tempPath, parameters.VerifyFull, cancellationToken)).ConfigureAwait(false);
+                () => new PrivacyVerifier(setup.Anonymizer).Verify(tempPath, parameters.VerifyFull, pseudonymized, cancellationToken)).ConfigureAwait(false);
             await report.RecordPrivacyCheck(privacy).ConfigureAwait(false);
-            context.ReportProgress("privacy_check", new { mode = privacy.Mode, passed = privacy.Passed, cells_scanned = privacy.CellsScanned });
+            context.ReportProgress("privacy_check", new JobProgress(privacy.CellsScanned, privacy.CellsScanned, "cells",
+                $"{privacy.Mode} re-scan {(privacy.Passed ? "passed" : "FAILED")}"));
             if (!privacy.Passed)
             {
                 DeleteIfExists(tempPath);
@@ -186,14 +191,9 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
 
     private void Publish(TableProgress progress)
     {
-        context.ReportProgress("table", new
-        {
-            table = progress.Table,
-            rows_total = progress.RowsTotal,
-            rows_written = progress.RowsWritten,
-            rows_per_second = progress.ElapsedSeconds > 0 ? Math.Round(progress.RowsWritten / progress.ElapsedSeconds, 1) : 0,
-            done = progress.Done,
-        });
+        var rate = progress.ElapsedSeconds > 0 ? progress.RowsWritten / progress.ElapsedSeconds : 0;
+        context.ReportProgress("table:" + progress.Table,
+            new JobProgress(progress.RowsWritten, progress.RowsTotal, "rows", string.Create(CultureInfo.InvariantCulture, $"{rate:F0} rows/s")));
         var delta = progress.RowsWritten - _rowsReported;
         if (delta != 0)
         {

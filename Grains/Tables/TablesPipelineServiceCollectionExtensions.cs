@@ -16,6 +16,7 @@ public static class TablesPipelineServiceCollectionExtensions
         services.Configure<GrainRuntimeOptions>(options => options.AddGrainAssembly(typeof(TableGrain).Assembly));
         services.TryAddSingleton<TablesEngineRegistry>();
         services.TryAddTransient<TablesJobRunner>();
+        services.TryAddSingleton<ITablesEngineFactory, PiiTablesEngineFactory>();
         services.AddSingleton(new JobTypeRegistration(TablesJobRunner.JobType, typeof(TablesJobRunner),
             "Anonymizes every table of a SQLite database into OUTDIR/query_results.db with anonymization_report.json."));
         return services;

@@ -13,7 +13,7 @@ namespace PiiOrleans.Silo.Tee;
 /// <c>PiiOrleans.Silo tee</c>: the container contract of the old compute job. Reads the environment, fetches the
 /// query results from the Query Engine in production mode, runs one tables job in an in-process silo, and exits with
 /// <see cref="TablesExitCodes"/> (0 success, 1 bad parameters, 2 Query Engine failure, 3 pipeline failure,
-/// 4 privacy check failed).
+/// 6 privacy check failed).
 /// </summary>
 public static class TeeJobCommand
 {

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bogus;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Grains.Tables;
+using PiiOrleans.Runtime;
+
+namespace PiiOrleans.Benchmarks.Tables;
+
+/// <summary>
+/// <c>tables [--rows N] [--config FILE] [--batch-size N] [--dir DIR]</c>: generates an N-row database shaped like
+/// vana-dummy-data (Bogus identities, free-text bios), runs the tables pipeline through the grain runtime, and prints
+/// rows/s, MB/s, peak RSS and the ratio to a raw SQLite copy (INSERT INTO … SELECT through ATTACH) of the same file.
+/// </summary>
+public static class TablesBenchmark
+{
+    private const string Schema = """
+        CREATE TABLE users (
+            user_id VARCHAR NOT NULL, email VARCHAR NOT NULL, name VARCHAR NOT NULL, phone_number VARCHAR, address VARCHAR,
+            ssn VARCHAR, credit_card VARCHAR, date_of_birth DATE, bio TEXT, locale VARCHAR NOT NULL, created_at DATETIME NOT NULL,
+            PRIMARY KEY (user_id), UNIQUE (email))
+        """;
+
+    /// <summary>Runs the benchmark.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rows = Option(args, "--rows", 100_000);
+        var batchSize = Option(args, "--batch-size", 1000);
+        var config = OptionText(args, "--config");
+        var directory = OptionText(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "piiorleans-tables-bench");
+        Directory.CreateDirectory(directory);
+        var input = Path.Combine(directory, "input.db");
+        var output = Path.Combine(directory, "out");
+
+        var generate = Stopwatch.StartNew();
+        Generate(input, rows);
+        var megabytes = new FileInfo(input).Length / 1024.0 / 1024.0;
+        Console.WriteLine(Invariant($"generated {rows:N0} rows ({megabytes:N1} MB) in {generate.Elapsed.TotalSeconds:N1} s"));
+
+        if (args.Contains("--profile"))
+        {
+            ProfileColumns(input, config);
+        }
+
+        var raw = RawCopy(input, Path.Combine(directory, "raw-copy.db"));
+        Console.WriteLine(Invariant($"raw copy:  {raw:N2} s  {rows / raw:N0} rows/s  {megabytes / raw:N1} MB/s"));
+
+        var (seconds, exitCode) = await RunPipelineAsync(input, output, config, batchSize);
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+        Console.WriteLine(Invariant($"pipeline:  {seconds:N2} s  {rows / seconds:N0} rows/s  {megabytes / seconds:N1} MB/s  exit {exitCode}"));
+        Console.WriteLine(Invariant($"ratio to raw copy: {raw / seconds * 100:N1} %   peak RSS (whole process): {peak:N0} MB"));
+        return exitCode;
+    }
+
+    private static async Task<(double Seconds, int ExitCode)> RunPipelineAsync(string input, string output, string? config, int batchSize)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddGrainRuntime(o => o.CallTimeout = TimeSpan.FromMinutes(5));
+        builder.Services.AddTablesPipeline();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var runner = host.Services.GetRequiredService<TablesJobRunner>();
+        var parameters = new TablesJobParameters(input, output, config, false, batchSize, null);
+        var stopwatch = Stopwatch.StartNew();
+        var outcome = await runner.RunAsync(new ConsoleJobContext(host.Services.GetRequiredService<IGrainFactory>()),
+            System.Text.Json.JsonSerializer.SerializeToElement(parameters.ToJsonObject()), CancellationToken.None);
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        if (outcome.ExitCode != 0 && outcome.Result.TryGetProperty("error", out var error))
+        {
+            Console.WriteLine("error: " + error.GetString());
+        }
+
+        await host.StopAsync();
+        return (seconds, outcome.ExitCode);
+    }
+
+    // Time per column of the engine alone (single thread), to see where the pipeline's time goes.
+    private static void ProfileColumns(string input, string? config)
+    {
+        var anonymizer = new PiiTablesEngineFactory().Create(config).Anonymizer;
+        using var connection = new SqliteConnection($"Data Source={input};Pooling=False;Mode=ReadOnly");
+        connection.Open();
+        var shape = DatabaseSchema.ReadTableShape(connection, "users");
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM users LIMIT 5000";
+        var rows = new List<string[]>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
+            }
+        }
+
+        for (var c = 0; c < shape.Columns.Length; c++)
+        {
+            var plan = anonymizer.PlanColumn("users", c, shape.Columns[c], [.. rows.Take(100).Select(r => r[c])]);
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var row in rows)
+            {
+                anonymizer.Anonymize(row[c], plan);
+            }
+
+            Console.WriteLine(Invariant($"  {shape.Columns[c].Name,-14} {plan.Treatment,-10} {rows.Count / stopwatch.Elapsed.TotalSeconds,12:N0} values/s"));
+        }
+    }
+
+    private static double RawCopy(string input, string copy)
+    {
+        File.Delete(copy);
+        using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+        connection.Open();
+        var stopwatch = Stopwatch.StartNew();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; ATTACH DATABASE '{input.Replace("'", "''", StringComparison.Ordinal)}' AS src; " +
+                              $"BEGIN; {Schema}; INSERT INTO main.users SELECT * FROM src.users; COMMIT;";
+        command.ExecuteNonQuery();
+        return stopwatch.Elapsed.TotalSeconds;
+    }
+
+    private static void Generate(string path, int rows)
+    {
+        File.Delete(path);
+        Randomizer.Seed = new Random(20240401);
+        var faker = new Faker("en");
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using (var schema = connection.CreateCommand())
+        {
+            schema.CommandText = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; " + Schema;
+            schema.ExecuteNonQuery();
+        }
+
+        using var transaction = connection.BeginTransaction();
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO users VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)";
+        var p = Enumerable.Range(1, 11).Select(i => insert.Parameters.Add("$" + i, SqliteType.Text)).ToArray();
+        string[] locales = ["en_US", "en_GB", "fr_FR", "de_DE", "es_ES", "it_IT", "pt_BR", "nl_NL", "ru_RU", "ja_JP"];
+        for (var i = 0; i < rows; i++)
+        {
+            var first = faker.Name.FirstName();
+            var last = faker.Name.LastName();
+            var email = $"{first}.{last}.{i}@{faker.Internet.DomainName()}".ToLowerInvariant();
+            var phone = faker.Phone.PhoneNumber("###-###-####");
+            var city = faker.Address.City();
+            var address = $"{faker.Address.BuildingNumber()} {faker.Address.StreetName()}, {city}, {faker.Address.StateAbbr()} {faker.Address.ZipCode("#####")}";
+            var ssn = $"{faker.Random.Int(100, 665):000}-{faker.Random.Int(1, 99):00}-{faker.Random.Int(1, 9999):0000}";
+            var card = faker.Finance.CreditCardNumber(Bogus.DataSets.CardType.Visa);
+            var birth = faker.Date.Past(50, new DateTime(2005, 1, 1)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var bio = faker.Random.Int(0, 3) switch
+            {
+                0 => $"{first} {last} is a {faker.Name.JobTitle().ToLowerInvariant()} living in {city}. Reach {first} at {email} or {phone}.",
+                1 => $"{first} works for {faker.Company.CompanyName()} and lives in {city}. Website: https://{faker.Internet.DomainWord()}.example.com",
+                2 => $"{faker.Lorem.Sentence(8)} Contact: {email}. {faker.Lorem.Sentence(6)}",
+                _ => $"{first} {last} from {city}, SSN {ssn}. IP address: {faker.Internet.Ip()}. {faker.Lorem.Sentence(5)}",
+            };
+            string[] values = [$"u{i:0000000}", email, $"{first} {last}", phone, address, ssn, card, birth, bio, locales[i % locales.Length],
+                new DateTime(2024, 4, 1).AddSeconds(i * 37).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)];
+            for (var c = 0; c < values.Length; c++)
+            {
+                p[c].Value = values[c];
+            }
+
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private static int Option(string[] args, string name, int fallback) =>
+        OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? OptionText(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class ConsoleJobContext(IGrainFactory grainFactory) : IJobContext
+    {
+        public string JobId => "bench";
+
+        public IGrainFactory GrainFactory => grainFactory;
+
+        public void ReportProgress(string scope, object data)
+        {
+        }
+
+        public void IncrementCounter(string name, long delta = 1)
+        {
+        }
+
+        public void Warn(string code, string message) => Console.WriteLine($"warning {code}: {message}");
+
+        public Task<IReadOnlyDictionary<string, string>> AskAsync(IReadOnlyList<JobQuestion> questions, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+    }
+}

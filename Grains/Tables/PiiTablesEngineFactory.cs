@@ -1,0 +1,105 @@
+using PiiOrleans.Grains.Interfaces.Tables;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Pii.Configuration;
+using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Detection.Ner;
+using PiiOrleans.Pii.Detection.Profiling;
+using PiiOrleans.Pii.Engine;
+
+namespace PiiOrleans.Grains.Tables;
+
+/// <summary>
+/// Builds a tables job's engine from the Presidio-style configuration file (or the built-in defaults): analyzer,
+/// operators, column profiler; configuration errors become <see cref="JobParameterException"/> naming the field.
+/// </summary>
+public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraRecognizers) : ITablesEngineFactory
+{
+    // The model is loaded once per silo and shared by its jobs (the recognizer is thread-safe).
+    private readonly Dictionary<string, (IEntityRecognizer[] Recognizers, string Model)> _ner = new(StringComparer.Ordinal);
+    private readonly Lock _nerGate = new();
+
+    /// <summary>A factory with the built-in recognizers only.</summary>
+    public PiiTablesEngineFactory()
+        : this([])
+    {
+    }
+
+    /// <inheritdoc />
+    public TablesEngineSetup Create(string? configPath)
+    {
+        try
+        {
+            var settings = PiiSettingsLoader.LoadOrDefault(configPath);
+            var options = AnalyzerOptionsFactory.FromSettings(settings);
+            var registry = RecognizerRegistry.CreateDefault(options);
+            foreach (var recognizer in extraRecognizers)
+            {
+                registry.Add(recognizer);
+            }
+
+            var (ner, model) = settings.Ner.Enabled ? LoadNer(settings.Ner.ModelPath) : ([], "none (ner disabled)");
+            foreach (var recognizer in ner)
+            {
+                registry.Add(recognizer);
+            }
+
+            var analyzer = new AnalyzerEngine(registry, options);
+            var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer));
+            var profiler = new ColumnProfiler(analyzer);
+            var anonymizer = new PiiCellAnonymizer(engine, analyzer, (name, sample) => ToTreatment(profiler.Profile(name, [.. sample])));
+            var batch = settings.BatchProcessing;
+            return new TablesEngineSetup(anonymizer, settings.Enabled, batch.BatchSize, batch.EnableParallelProcessing, batch.NumWorkers,
+                settings.EnabledEntityTypes, model, settings.Nlp.SupportedLanguages);
+        }
+        catch (PiiConfigurationException ex)
+        {
+            throw new JobParameterException($"Invalid PII configuration: {ex.Message}");
+        }
+        catch (DetectionConfigurationException ex)
+        {
+            throw new JobParameterException($"Invalid PII configuration: {ex.Message}");
+        }
+        catch (FileNotFoundException)
+        {
+            throw new JobParameterException($"PII configuration {configPath} does not exist. Give the path of a JSON configuration file.");
+        }
+    }
+
+    private (IEntityRecognizer[] Recognizers, string Model) LoadNer(string? modelPath)
+    {
+        lock (_nerGate)
+        {
+            var key = modelPath ?? "";
+            if (!_ner.TryGetValue(key, out var loaded))
+            {
+                try
+                {
+                    var ner = NerRecognizer.Create(new Pii.Detection.Ner.NerSettings(ModelDirectory: modelPath));
+                    var gazetteerDirectory = Path.Combine(ner.Model.Directory, "gazetteer");
+                    IEntityRecognizer[] recognizers = Directory.Exists(gazetteerDirectory)
+                        ? [ner, new GazetteerRecognizer(Gazetteer.Load(gazetteerDirectory))]
+                        : [ner];
+                    loaded = (recognizers, Path.GetFileName(ner.Model.Directory.TrimEnd('/')));
+                }
+                catch (Exception ex) when (ex is NerModelException or Pii.Onnx.OnnxRuntimeException or IOException or DllNotFoundException or InvalidOperationException)
+                {
+                    // Without the model, names and places in free text rely on the gazetteer-free patterns only; the
+                    // report says so (presidio_config.nlp_model) instead of failing jobs on machines without it.
+                    loaded = ([], "none (NER model unavailable: " + ex.GetType().Name + ")");
+                }
+
+                _ner[key] = loaded;
+            }
+
+            return loaded;
+        }
+    }
+
+    // Columns profiled as not PII (keys, codes, timestamps) are copied; the privacy re-scan still covers them.
+    private static (ColumnTreatment, string?, double) ToTreatment(ColumnProfile profile) => profile.Kind switch
+    {
+        ColumnKind.Entity when profile.Entity is not null => (ColumnTreatment.WholeCell, profile.Entity, profile.Confidence),
+        ColumnKind.FreeText => (ColumnTreatment.FreeText, null, profile.Confidence),
+        _ => (ColumnTreatment.PassThrough, null, profile.Confidence),
+    };
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using PiiOrleans.Client;
+using PiiOrleans.Grains.Tables;
+
+namespace PiiOrleans.Tests.Tables;
+
+/// <summary><c>piiorleans tables</c> end to end: embedded silo, HTTP gateway, job grain, tables grains, summary and exit code.</summary>
+public sealed class TablesCommandTests : IDisposable
+{
+    private readonly TestDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task AnonymizesTheVanaSampleAndPrintsTheSummary()
+    {
+        TablesCluster.CreateVanaDatabase(_db.InputPath);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var environment = new ClientEnvironment(output, error, terminalAttached: false);
+
+        var code = await ClientCommandLine.RunAsync(
+            ["tables", "-i", _db.InputPath, "-o", _db.OutputDirectory, "-c", TablesCluster.Fixture("vana-presidio-config.json"), "--verify", "full"],
+            environment);
+
+        Assert.True(code == 0, error.ToString() + output);
+        var text = output.ToString();
+        Assert.Contains("Tables processed: 2 of 2", text);
+        Assert.Contains("Rows processed: 20", text);
+        Assert.Contains("Privacy check (full): passed", text);
+        Assert.DoesNotContain("alice.smith@", text);
+        Assert.Equal("al*********@e******.com", TestDatabase.Query(_db.OutputPath, "SELECT email FROM users WHERE user_id = 'u001'")[0][0]);
+    }
+
+    [Fact]
+    public async Task PrivacyCheckFailurePropagatesItsExitCode()
+    {
+        TestDatabase.Execute(_db.InputPath, "CREATE TABLE t (contact TEXT); INSERT INTO t VALUES ('write to eve@example.com');");
+        var output = new StringWriter();
+        var environment = new ClientEnvironment(output, new StringWriter(), terminalAttached: false)
+        {
+            ConfigureEmbeddedSilo = services => services.AddSingleton<ITablesEngineFactory>(new FakeEngineFactory(new FakeCellAnonymizer { LeaveInClear = true })),
+        };
+
+        var code = await ClientCommandLine.RunAsync(["tables", "-i", _db.InputPath, "-o", _db.OutputDirectory], environment);
+
+        Assert.Equal(TablesExitCodes.PrivacyCheckFailed, code);
+        Assert.False(File.Exists(_db.OutputPath));
+        Assert.DoesNotContain("eve@", output.ToString());
+    }
+}
