@@ -1,5 +1,6 @@
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Grains.Interfaces.Tracks.Mapping;
+using PiiOrleans.Grains.Tracks.Fingerprints;
 using PiiOrleans.Runtime;
 
 namespace PiiOrleans.Grains.Tracks.Grains;
@@ -22,7 +23,7 @@ public sealed class TrackFileGrain(TrackRewriteSessions sessions) : Grain, ITrac
             for (int i = 0; i < records.Length; i++)
             {
                 var f = fingerprints[i];
-                records[i] = new FingerprintRecord(TrackFingerprintHash.Compute(f.TopicId, f.Text), f.OriginalTeam, f.OriginalRun, f.TopicId, f.AnonTeam, f.AnonRun);
+                records[i] = new FingerprintRecord(Fingerprint.Compute(f.TopicId, f.Text), f.OriginalTeam, f.OriginalRun, f.TopicId, f.AnonTeam, f.AnonRun);
             }
 
             await GrainFactory.GetGrain<IMappingGrain>(work.MappingKey).RecordFingerprints(records);

@@ -16,6 +16,9 @@ public sealed class TrackRewriteSessions(ITrackTextEngine? engine = null)
     public TrackRewriteSession Get(string jobId, TrackRewriteSettings settings) =>
         _sessions.GetOrAdd(jobId, _ => new Lazy<TrackRewriteSession>(() => new TrackRewriteSession(settings, engine is null ? null : engine.Anonymize))).Value;
 
+    /// <summary>True when <c>--scan-pii</c> can use a PII engine (otherwise only known team/run names are replaced).</summary>
+    public bool HasTextEngine => engine is not null;
+
     /// <summary>Forgets the job's session (called when the job ends).</summary>
     public void Remove(string jobId) => _sessions.TryRemove(jobId, out _);
 }

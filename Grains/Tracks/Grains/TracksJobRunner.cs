@@ -49,6 +49,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
 
 
         // Planning: list, filter, scan (in parallel; results keep listing order).
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var files = TracksInputLister.List(paths.Input, p.RunsDir, p.MetadataDir, p.EvalDir);
         context.ReportProgress("plan", new { files = files.Count });
         PriorityFilter? priority = string.IsNullOrEmpty(p.Priority)
@@ -58,6 +59,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             scans[i] = TrackFileScanner.Scan(files[i], priority is null ? null : priority.IncludeRun));
 
+        context.ReportProgress("scanned", new { files = files.Count, ms = clock.ElapsedMilliseconds });
         var tables = await mapping.GetAll();
         var storedRuns = tables.Runs.Select(r => r.Original).ToList();
         var rules = await LoadRepairRules(mapping, scans);
@@ -109,11 +111,13 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
                 0, 0, null, null, tables.Teams.Count, tables.Runs.Count), TracksExitCodes.PoolExhausted);
         }
 
+        context.ReportProgress("planned", new { ms = clock.ElapsedMilliseconds });
         var teamNames = await mapping.GetOrCreateTeams(plan.Teams);
         var runNames = await mapping.GetOrCreateRuns(plan.Runs);
         var teamMap = Zip(plan.Teams, teamNames);
         var runMap = Zip(plan.Runs, runNames);
         var planned = plan.Files.Select(f => f with { OutputRelativePath = TrackOutputNames.For(f, r => runMap.GetValueOrDefault(r)) }).ToList();
+        context.ReportProgress("allocated", new { teams = plan.Teams.Count, runs = plan.Runs.Count, ms = clock.ElapsedMilliseconds });
         TracksPaths.CheckCollisions(planned);
         TracksPaths.PrepareOutput(paths.Output, p.Force, p.Resume);
 
@@ -127,6 +131,11 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
             answers.Answers, answers.Policies,
             rules.Entries, priority?.IncludedRuns, p.ScanPii);
 
+        if (p.ScanPii && !sessions.HasTextEngine)
+        {
+            context.Warn("scan_pii_without_engine", "--scan-pii: no PII engine is configured in this silo; only known team and run names are replaced in free text.");
+        }
+
         var results = new List<TrackFileResult>(planned.Count);
         try
         {
@@ -136,7 +145,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
                 var phaseFiles = planned.Where(f => f.Tree == phase && f.Action == TrackFileAction.Rewrite).ToList();
                 var phaseResults = new TrackFileResult[phaseFiles.Count];
                 await Parallel.ForEachAsync(Enumerable.Range(0, phaseFiles.Count),
-                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2, CancellationToken = cancellationToken },
+                    new ParallelOptions { MaxDegreeOfParallelism = Math.Max(8, Environment.ProcessorCount * 4), CancellationToken = cancellationToken },
                     async (i, ct) =>
                     {
                         var f = phaseFiles[i];
@@ -153,13 +162,14 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
                         context.IncrementCounter("files");
                     });
                 results.AddRange(phaseResults);
-                context.ReportProgress("phase", new { phase = phase.ToString().ToLowerInvariant(), files = phaseFiles.Count });
+                context.ReportProgress("phase", new { phase = phase.ToString().ToLowerInvariant(), files = phaseFiles.Count, ms = clock.ElapsedMilliseconds });
             }
         }
         finally
         {
             sessions.Remove(context.JobId);
             await mapping.Flush();
+            context.ReportProgress("flushed", new { ms = clock.ElapsedMilliseconds });
         }
 
         foreach (var r in results)

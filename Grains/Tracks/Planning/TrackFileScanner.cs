@@ -62,7 +62,7 @@ public static class TrackFileScanner
     {
         var decisions = new PlanningDecisions();
         var names = new RecordingPseudonyms();
-        var ctx = new TrackFileContext(file.RelativePath, file.Task, file.FileName, decisions, names, scrubber: null);
+        var ctx = new TrackFileContext(file.RelativePath, file.Task, file.FileName, decisions, names, scrubber: null) { Planning = true };
         if (kind == TrackFileKind.Report)
         {
             // The file name is the run id and is allocated before the content's teams (spec §3.2).

@@ -60,7 +60,7 @@ public static class ReportLineRewriter
 
         ScrubSentences(obj, ctx);
         ScrubMetadataText(meta, ctx);
-        var (topic, text) = ReportTopicText.Resolve(obj, meta);
+        var (topic, text) = ctx.Planning ? (string.Empty, string.Empty) : ReportTopicText.Resolve(obj, meta);
 
         string anonTeam = string.Empty;
         if (team.Length > 0)

@@ -26,6 +26,9 @@ public sealed class TrackFileContext(
 
     public ITrackPseudonyms Pseudonyms { get; } = pseudonyms;
 
+    /// <summary>True while planning: fingerprints are not collected (they are recorded when the file is written).</summary>
+    public bool Planning { get; init; }
+
     /// <summary>Set with <c>--scan-pii</c>.</summary>
     public ITrackTextScrubber? Scrubber { get; } = scrubber;
 

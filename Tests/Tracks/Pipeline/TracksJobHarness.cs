@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Grains.Jobs;
@@ -15,9 +16,17 @@ internal sealed class TracksJobHarness : IAsyncDisposable
 
     private TracksJobHarness(TestCluster cluster) => _cluster = cluster;
 
-    public static async Task<TracksJobHarness> StartAsync() =>
+    public static async Task<TracksJobHarness> StartAsync(ITrackTextEngine? engine = null) =>
         new(await TestCluster.StartAsync(
-            s => s.AddTracksPipeline(),
+            s =>
+            {
+                if (engine is not null)
+                {
+                    s.AddSingleton(engine);
+                }
+
+                s.AddTracksPipeline();
+            },
             o =>
             {
                 o.AddGrainAssembly(typeof(TracksJobRunner).Assembly);
@@ -30,7 +39,7 @@ internal sealed class TracksJobHarness : IAsyncDisposable
         TracksJobParameters parameters, Func<JobQuestion, string?>? answer = null)
     {
         var context = new ScriptedJobContext(_cluster.GrainFactory, answer);
-        var runner = new TracksJobRunner(new TrackRewriteSessions());
+        var runner = new TracksJobRunner(_cluster.Services.GetRequiredService<TrackRewriteSessions>());
         var outcome = await runner.RunAsync(context, JsonSerializer.SerializeToElement(parameters, TracksJson.Options), CancellationToken.None);
         return (outcome, outcome.Result.Deserialize<TracksJobResult>(TracksJson.Options)!, context);
     }

@@ -238,6 +238,43 @@ public class TracksJobTests
     }
 
     [Fact]
+    public async Task Scan_pii_runs_the_configured_engine_over_free_text_and_metadata()
+    {
+        using var t = new TracksTestTree();
+        t.Add("runs/t/r1", """{"metadata":{"team_id":"a","topic_id":"1","note":"ask Alice"},"responses":[{"text":"Alice wrote this."}]}""");
+        t.Add("metadata/t/m.jl", """{"runtag":"r1","description":"by Alice"}""");
+        await using var h = await TracksJobHarness.StartAsync(new PersonEngine());
+        var (outcome, _, ctx) = await h.RunAsync(Params(t) with { ScanPii = true });
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Empty(ctx.Warnings);
+        string run = t.ReadOutput("runs/t/tulips");
+        Assert.Contains("\"text\":\"<PERSON> wrote this.\"", run);
+        Assert.Contains("\"note\":\"ask <PERSON>\"", run);
+        Assert.Contains("\"description\":\"by <PERSON>\"", t.ReadOutput("metadata/t/m.jl"));
+    }
+
+    private sealed class PersonEngine : PiiOrleans.Grains.Tracks.Grains.ITrackTextEngine
+    {
+        public string Anonymize(string text) => text.Replace("Alice", "<PERSON>", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bug5_and_limit3_eval_file_named_exactly_like_a_run_and_ordinal_pseudonym_order()
+    {
+        using var t = new TracksTestTree();
+        // Created in reverse order: pseudonyms still follow ordinal name order (LIMIT-3).
+        t.Add("runs/t/b-run", """{"metadata":{"team_id":"b"}}""");
+        t.Add("runs/t/a-run", """{"metadata":{"team_id":"a"}}""");
+        t.Add("eval/t/b-run", "runid all b-run", "map all 0.5");
+        await using var h = await TracksJobHarness.StartAsync();
+        var (outcome, result, _) = await h.RunAsync(Params(t, policies: new() { ["tsv_format"] = "detected" }));
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal("tulips", result.Runs["a-run"]);
+        Assert.Equal("weevl", result.Runs["b-run"]);
+        Assert.Equal("runid\tall\tweevl\nmap all 0.5\n", t.ReadOutput("eval/t/weevl"));
+    }
+
+    [Fact]
     public async Task Limit10_team_mismatch_is_logged_in_the_error_report()
     {
         using var t = new TracksTestTree();
