@@ -182,24 +182,32 @@ internal sealed class JobExecution
         changed.TrySetResult();
     }
 
-    private static string MatchChoice(JobQuestion question, string value)
+    private static string MatchChoice(JobQuestion question, string value) =>
+        TryMatchChoice(question, value, out var choice)
+            ? choice
+            // The value itself is not echoed: answers may carry data the user typed.
+            : throw new ArgumentException(
+                $"The answer to '{question.Key}' is not one of its choices: {string.Join(", ", question.Choices)}.");
+
+    /// <summary>Any value answers a question without choices; otherwise the value must name a choice (case-insensitive).</summary>
+    private static bool TryMatchChoice(JobQuestion question, string value, out string choice)
     {
+        choice = value;
         if (question.Choices.Count == 0)
         {
-            return value;
+            return true;
         }
 
-        foreach (var choice in question.Choices)
+        foreach (var candidate in question.Choices)
         {
-            if (string.Equals(choice, value, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase))
             {
-                return choice;
+                choice = candidate;
+                return true;
             }
         }
 
-        // The value itself is not echoed: answers may carry data the user typed.
-        throw new ArgumentException(
-            $"The answer to '{question.Key}' is not one of its choices: {string.Join(", ", question.Choices)}.");
+        return false;
     }
 
     internal async Task<IReadOnlyDictionary<string, string>> AskAsync(IReadOnlyList<JobQuestion> questions, CancellationToken cancellationToken)
@@ -212,9 +220,19 @@ internal sealed class JobExecution
                 var unanswered = 0;
                 foreach (var question in questions)
                 {
-                    if (_answers.ContainsKey(question.Key))
+                    if (_answers.TryGetValue(question.Key, out var cached))
                     {
-                        continue;
+                        if (TryMatchChoice(question, cached, out var choice))
+                        {
+                            _answers[question.Key] = choice;
+                            continue;
+                        }
+
+                        // An answer given before the question was asked, and not one of its choices: ask properly.
+                        _answers.Remove(question.Key);
+                        AppendLocked(JobEventKinds.Warning, JsonSerializer.SerializeToElement(
+                            new { code = "answer-not-a-choice", message = $"The answer given for '{question.Key}' is not one of its choices; asking again." },
+                            JobJson.Options));
                     }
 
                     unanswered++;

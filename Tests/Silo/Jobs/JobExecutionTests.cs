@@ -65,6 +65,24 @@ public sealed class JobExecutionTests
     }
 
     [Fact]
+    public async Task An_early_answer_outside_the_choices_is_dropped_and_the_question_asked()
+    {
+        var execution = new JobExecution("job", Submission, new JobOptions(), TimeProvider.System);
+        execution.Answer([new JobAnswer("a", "maybe"), new JobAnswer("b", "X")]);
+
+        var asking = execution.AskAsync(
+            [new JobQuestion("a", "k", "A?", ["x", "y"], null, null), new JobQuestion("b", "k", "B?", ["x", "y"], null, null)],
+            CancellationToken.None);
+
+        Assert.Equal(["a"], execution.Snapshot().OpenQuestions.Select(q => q.Key));
+        Assert.Contains(execution.GetEvents(0, 100), e => e.Kind == JobEventKinds.Warning);
+        execution.Answer([new JobAnswer("a", "y")]);
+        var answers = await asking.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("y", answers["a"]);
+        Assert.Equal("x", answers["b"]); // stored in the choice's spelling
+    }
+
+    [Fact]
     public async Task Waiting_for_events_returns_when_one_arrives()
     {
         var execution = new JobExecution("job", Submission, new JobOptions(), TimeProvider.System);
