@@ -1,13 +1,17 @@
 // Benchmark dispatcher: dotnet run -c Release --project Benchmarks -- <name> [options]
 // Each pipeline adds one line to the table below.
 using PiiOrleans.Benchmarks.Ner;
+using PiiOrleans.Benchmarks.Pii;
 using PiiOrleans.Benchmarks.Runtime;
+using PiiOrleans.Benchmarks.Tracks;
 
 var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["ner"] = a => Task.FromResult(NerBenchmark.Run(a)),
     ["ner-eval"] = a => Task.FromResult(NerEvaluation.Run(a)),
+    ["pii"] = PiiBenchmark.RunAsync,
     ["runtime"] = RuntimeBenchmark.RunAsync,
+    ["tracks"] = TracksBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

@@ -25,7 +25,13 @@ public static class ClientCommandLine
     {
         var parseResult = CreateRootCommand(environment).Parse(args);
         return parseResult.InvokeAsync(
-            new InvocationConfiguration { Output = environment.Output, Error = environment.Error },
+            new InvocationConfiguration
+            {
+                Output = environment.Output,
+                Error = environment.Error,
+                // Ctrl+C cancels the job and waits for it to stop (JobWatcher allows 10 s); do not kill the process sooner.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
+            },
             cancellationToken);
     }
 }

@@ -145,6 +145,11 @@ public sealed class ClientEnvironment
         {
             return Fail("Cancelled.", JobExitCodes.Cancelled);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A defect, not bad input: say so in one line instead of a stack trace (the type tells a developer where to look).
+            return Fail($"Unexpected error ({e.GetType().Name}): {e.Message}", JobExitCodes.Failed);
+        }
     }
 
     private int Fail(string message, int exitCode)

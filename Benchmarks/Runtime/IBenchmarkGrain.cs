@@ -6,4 +6,7 @@ namespace PiiOrleans.Benchmarks.Runtime;
 public interface IBenchmarkGrain : IGrainWithStringKey
 {
     Task<int> Ping(int value);
+
+    /// <summary>Yields once: the turn completes asynchronously, so calls go through the mailbox.</summary>
+    Task<int> PingYielding(int value);
 }

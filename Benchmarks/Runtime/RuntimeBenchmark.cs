@@ -6,7 +6,8 @@ namespace PiiOrleans.Benchmarks.Runtime;
 
 /// <summary>
 /// Grain call throughput and latency: (a) sequential awaited calls on one warm activation, (b) many concurrent
-/// callers on one activation, (c) concurrent callers through a stateless-worker pool.
+/// callers on one activation, (c) concurrent callers through a stateless-worker pool; plus (a) and (b) with a method that
+/// yields once, so every call is queued in the mailbox and completes on the thread pool.
 /// Options: --calls N (per scenario, default 1,000,000), --callers C (default 64).
 /// </summary>
 public static class RuntimeBenchmark
@@ -31,6 +32,8 @@ public static class RuntimeBenchmark
         await MeasureAsync("warm-up", Math.Min(calls, 100_000), 1, i => single.Ping(i), print: false);
         await MeasureAsync("sequential, one activation", calls, 1, i => single.Ping(i));
         await MeasureAsync("concurrent, one activation", calls, callers, i => single.Ping(i));
+        await MeasureAsync("sequential, yielding method", calls / 4, 1, i => single.PingYielding(i));
+        await MeasureAsync("concurrent, yielding method (mailbox)", calls / 4, callers, i => single.PingYielding(i));
 
         var worker = factory.GetGrain<IBenchmarkWorkerGrain>("pool");
         await MeasureAsync("warm-up", Math.Min(calls, 100_000), callers, i => worker.Ping(i), print: false);

@@ -10,7 +10,10 @@ public static class CommandCatalog
     [
         JobsCommand.Create(environment),
         ServeCommand.Create(environment),
+        AnalyzeCommand.Create(environment),
+        AnonymizeCommand.Create(environment),
+        EvalCommand.Create(environment),
         // TablesCommand.Create(environment),
-        // TracksCommand.Create(environment),
+        TracksCommand.Create(environment),
     ];
 }

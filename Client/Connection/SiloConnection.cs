@@ -48,7 +48,11 @@ public sealed class SiloConnection : IDisposable
     /// <summary>Submits a job and returns its id.</summary>
     public async Task<JobSubmitted> SubmitAsync(JobSubmission submission, CancellationToken cancellationToken)
     {
-        var body = new { type = submission.Type, parameters = submission.Parameters };
+        // default(JsonElement) cannot be serialized: a submission without parameters sends an empty object.
+        var parameters = submission.Parameters.ValueKind == JsonValueKind.Undefined
+            ? JsonSerializer.SerializeToElement(new { })
+            : submission.Parameters;
+        var body = new { type = submission.Type, parameters };
         return await ReadAsync<JobSubmitted>(HttpMethod.Post, "jobs", body, null, cancellationToken).ConfigureAwait(false);
     }
 

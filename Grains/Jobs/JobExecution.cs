@@ -24,6 +24,7 @@ internal sealed class JobExecution
     private readonly CancellationTokenSource _cancellation = new();
     private TaskCompletionSource _eventAppended = NewSignal();
     private TaskCompletionSource _answersChanged = NewSignal();
+    private readonly TaskCompletionSource _finished = NewSignal();
     private JobState _state = JobState.Pending;
     private string? _error;
     private int? _exitCode;
@@ -64,6 +65,9 @@ internal sealed class JobExecution
             }
         }
     }
+
+    /// <summary>Completes when the job has reached a final state.</summary>
+    public Task Completion => _finished.Task;
 
     /// <summary>Starts the runner on the thread pool; returns at once.</summary>
     public void Start(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
@@ -352,6 +356,7 @@ internal sealed class JobExecution
         }
 
         answersChanged.TrySetResult();
+        _finished.TrySetResult();
     }
 
     private void Append(string kind, JsonElement data)

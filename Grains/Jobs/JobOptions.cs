@@ -11,4 +11,7 @@ public sealed class JobOptions
 
     /// <summary>Progress events of one scope closer together than this replace each other instead of piling up.</summary>
     public TimeSpan ProgressCoalescingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a stopping silo waits for cancelled jobs to wind down.</summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace PiiOrleans.Grains.Jobs;
 
@@ -13,6 +14,7 @@ public static class JobServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<JobStore>();
         services.TryAddSingleton<JobTypeCatalog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobShutdownService>());
         return services;
     }
 

@@ -69,6 +69,23 @@ public sealed class JobStore(IOptions<JobOptions> options, TimeProvider time)
         }
     }
 
+    /// <summary>Cancels every unfinished job and waits up to <paramref name="grace"/> for their runners to stop.</summary>
+    internal async Task CancelRunningAsync(TimeSpan grace)
+    {
+        List<JobExecution> running;
+        lock (_gate)
+        {
+            running = _jobs.Values.OfType<JobExecution>().Where(e => !e.IsFinished).ToList();
+        }
+
+        foreach (var execution in running)
+        {
+            execution.Cancel();
+        }
+
+        await Task.WhenAny(Task.WhenAll(running.Select(e => e.Completion)), Task.Delay(grace, time)).ConfigureAwait(false);
+    }
+
     internal IReadOnlyList<JobStatus> List(int max)
     {
         var executions = new List<JobExecution>();

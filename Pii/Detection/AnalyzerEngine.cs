@@ -139,6 +139,8 @@ public sealed class AnalyzerEngine
             if (!request.Wants(r.EntityType)) continue;
             var rules = _rules.GetValueOrDefault(r.EntityType) ?? _defaultRules;
             if (rules.IsAllowed(text.AsSpan(r.Start, r.Length))) continue;
+            // Context can add at most the boost; skip the window scan for results that cannot reach the threshold anyway.
+            if (Math.Max(r.Score + Options.ContextBoost, Options.MinScoreWithContext) < rules.Threshold) continue;
             double score = _enhancer.Enhance(text, r, rules.Context, column);
             if (score < rules.Threshold || score <= 0) continue;
             results[kept++] = score == r.Score ? r : r with { Score = score };

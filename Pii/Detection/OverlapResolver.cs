@@ -21,17 +21,21 @@ public static class OverlapResolver
     {
         if (results.Count < 2) return;
         results.Sort(Priority);
+        // Winners so far, ordered by start: a candidate overlaps a winner only if it overlaps its neighbours in that order.
+        var starts = new List<int>();
+        var ends = new List<int>();
         int kept = 0;
         for (int i = 0; i < results.Count; i++)
         {
             var candidate = results[i];
-            bool overlaps = false;
-            for (int k = 0; k < kept; k++)
-            {
-                var winner = results[k];
-                if (candidate.Start < winner.End && winner.Start < candidate.End) { overlaps = true; break; }
-            }
-            if (!overlaps) results[kept++] = candidate;
+            int pos = starts.BinarySearch(candidate.Start);
+            if (pos < 0) pos = ~pos;
+            else continue; // same start as a winner: overlaps
+            bool overlaps = (pos > 0 && ends[pos - 1] > candidate.Start) || (pos < starts.Count && starts[pos] < candidate.End);
+            if (overlaps) continue;
+            starts.Insert(pos, candidate.Start);
+            ends.Insert(pos, candidate.End);
+            results[kept++] = candidate;
         }
         results.RemoveRange(kept, results.Count - kept);
         results.Sort(static (a, b) => a.Start.CompareTo(b.Start));

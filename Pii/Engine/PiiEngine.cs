@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using PiiOrleans.Pii.Anonymization;
 using PiiOrleans.Pii.Configuration;
 using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Detection.Profiling;
 
 namespace PiiOrleans.Pii.Engine;
 
@@ -44,6 +45,26 @@ public sealed class PiiEngine
         _cache = new AnalysisCache(options.CacheCapacity, options.MaxCachedTextLength);
         _enabled = settings.EnabledEntityTypes.ToFrozenSet(StringComparer.Ordinal);
         _defaultRequest = new RecognitionRequest(_enabled);
+    }
+
+    /// <summary>
+    /// The engine of a job: the built-in pattern recognizers configured by <paramref name="settings"/> plus
+    /// <paramref name="extraRecognizers"/> (NER, gazetteers) supplied by the host. Throws <see cref="PiiConfigurationException"/>
+    /// or <see cref="DetectionConfigurationException"/> for settings that cannot run.
+    /// </summary>
+    public static PiiEngine Create(PiiSettings? settings = null, IEnumerable<IEntityRecognizer>? extraRecognizers = null,
+        IPseudonymStore? pseudonymStore = null, PiiEngineOptions? options = null)
+    {
+        settings ??= PiiSettings.Default;
+        var analyzerOptions = AnalyzerOptionsFactory.FromSettings(settings);
+        var recognizers = RecognizerRegistry.CreateDefault(analyzerOptions);
+        foreach (var recognizer in extraRecognizers ?? [])
+        {
+            recognizers.Add(recognizer);
+        }
+
+        var analyzer = new AnalyzerEngineAdapter(new AnalyzerEngine(recognizers, analyzerOptions));
+        return new PiiEngine(settings, analyzer, new OperatorRegistry(pseudonymStore, settings.Anonymization.PseudonymSeed), options);
     }
 
     /// <summary>The configuration the engine runs with.</summary>
@@ -118,6 +139,25 @@ public sealed class PiiEngine
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Anonymizes only the entities in <paramref name="entities"/> (all enabled when null) scoring at least
+    /// <paramref name="threshold"/>; uncached, for ad-hoc requests such as the command line.
+    /// </summary>
+    public AnonymizerResult AnonymizeFiltered(string text, IReadOnlyCollection<string>? entities, double? threshold)
+    {
+        List<RecognizerResult> results;
+        try
+        {
+            results = Analyze(text, null, entities, threshold);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Replaced(text);
+        }
+
+        return _anonymizer.Anonymize(text, results, Operators);
     }
 
     /// <summary>Anonymizes many texts (one column or one file chunk); uncached texts are analysed as one batch.</summary>
@@ -211,6 +251,39 @@ public sealed class PiiEngine
         }
 
         return _anonymizer.Anonymize(value, [new RecognizerResult(entityType, 0, value.Length, 1.0, "column")], Operators);
+    }
+
+    /// <summary>
+    /// Decides how a table column is treated from its name and a sample of values (one entity, free text or not PII).
+    /// Needs the pattern analyzer (<see cref="Create"/>); with another analyzer every column is free text.
+    /// </summary>
+    public ColumnProfile ProfileColumn(string columnName, IReadOnlyList<string?> sample)
+    {
+        if (!Settings.Enabled)
+        {
+            return new ColumnProfile(columnName, ColumnKind.NotPii, null, 1.0, "PII processing is disabled in the configuration");
+        }
+
+        return _analyzer is AnalyzerEngineAdapter adapter
+            ? new ColumnProfiler(adapter.Engine).Profile(columnName, sample)
+            : new ColumnProfile(columnName, ColumnKind.FreeText, null, 0.5, "no column profiler for this analyzer");
+    }
+
+    /// <summary>
+    /// Anonymizes one cell of a profiled column: an entity column has its whole value operated on (unless that
+    /// entity is disabled in the configuration), a free-text column gets span detection, a not-PII column is copied.
+    /// </summary>
+    public AnonymizerResult AnonymizeCell(string value, ColumnProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.Kind switch
+        {
+            ColumnKind.Entity when profile.Entity is { } entity && Settings.FindEntity(entity) is not { Enabled: false } =>
+                AnonymizeWhole(value, entity),
+            ColumnKind.Entity or ColumnKind.FreeText => Anonymize(value, profile.ColumnName),
+            _ => new AnonymizerResult(value, []),
+        };
     }
 
     private RecognitionRequest Request(string? columnName, IReadOnlyCollection<string>? entities)

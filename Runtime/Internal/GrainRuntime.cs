@@ -197,11 +197,8 @@ internal sealed class GrainRuntime : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        idleCollector?.Dispose();
-        stopping.Dispose();
-    }
+    // The stopping source is not disposed: late callers may still read IsStopping and the token after the host is gone.
+    public void Dispose() => idleCollector?.Dispose();
 
     private void CollectIdle()
     {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PiiOrleans.Grains.Tracks.Grains;
 
 namespace PiiOrleans.Silo.Hosting;
 
@@ -9,7 +10,7 @@ public static class PipelineRegistrations
     public static IServiceCollection AddPipelines(this IServiceCollection services)
     {
         // services.AddTablesPipeline();
-        // services.AddTracksPipeline();
+        services.AddTracksPipeline();
         return services;
     }
 }

@@ -11,6 +11,7 @@ using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Runtime;
 using PiiOrleans.Silo.Gateway;
+using PiiOrleans.Silo.Gateway.Presidio;
 
 namespace PiiOrleans.Silo.Hosting;
 
@@ -71,6 +72,7 @@ public static class SiloHost
         builder.Services.AddJobs();
         builder.Services.AddSingleton<IGatewayAddress, KestrelGatewayAddress>();
         builder.Services.AddPipelines();
+        builder.Services.AddPiiEngine(builder.Configuration);
         settings.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
@@ -83,7 +85,7 @@ public static class SiloHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapJobGateway();
-        // Other gateways map here, e.g. app.MapPresidioGateway();
+        app.MapPresidioEndpoints();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PiiOrleans.Runtime;
+using PiiOrleans.Runtime.Internal;
 using PiiOrleans.Tests.Runtime.Grains;
 
 namespace PiiOrleans.Tests.Runtime;
@@ -63,5 +64,9 @@ public sealed class DeadlockTests
         var results = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => grain.Ping()));
 
         Assert.All(results, r => Assert.Equal(1, r));
+
+        // A turn run inline on this thread must not leave its frame in the caller's context.
+        await grain.Ping();
+        Assert.Null(CallChainFrame.Current);
     }
 }

@@ -112,7 +112,7 @@ public sealed class GrainCallTests
         await using var cluster = await RuntimeCluster.StartAsync(o => o.CallTimeout = TimeSpan.FromMilliseconds(200));
         var grain = cluster.GrainFactory.GetGrain<ICounterGrain>("slow-key");
 
-        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => grain.Sleep(TimeSpan.FromSeconds(2)));
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => grain.Sleep(TimeSpan.FromSeconds(1)));
 
         Assert.Contains("CounterGrain", timeout.Message);
         Assert.Contains("slow-key", timeout.Message);

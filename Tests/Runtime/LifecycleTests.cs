@@ -78,6 +78,19 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_new_activation_waits_until_the_previous_one_finished_deactivating()
+    {
+        await using var cluster = await RuntimeCluster.StartAsync();
+        var log = cluster.Services.GetRequiredService<ActivationLog>();
+        var grain = cluster.GrainFactory.GetGrain<ISlowDeactivationGrain>("slow");
+
+        await grain.DeactivateAfterThisCall();
+        await grain.Ping();
+
+        Assert.Equal(["activate slow", "saving", "saved", "activate slow"], log.Events.ToArray());
+    }
+
+    [Fact]
     public async Task Host_shutdown_deactivates_every_activation()
     {
         var cluster = await RuntimeCluster.StartAsync();

@@ -8,7 +8,8 @@ namespace PiiOrleans.Grains.Tracks.Fingerprints;
 /// <summary>
 /// Resolves a report line's topic id and text for fingerprinting, leniently (spec §6.3, LIMIT-6, LIMIT-7): every record
 /// Track Veil fingerprints resolves to the same topic and text here, and records its strict model rejected (unknown
-/// <c>metadata.task</c>, integer ids, missing <c>run_id</c>, <c>request_id</c>-only RAGTIME reports) resolve too.
+/// <c>metadata.task</c>, integer ids, missing <c>run_id</c>, <c>metadata.request_id</c>-only RAGTIME reports) resolve too.
+/// Kept in step with the anonymizer's resolver (Tracks/Records/ReportTopicText), so a fingerprint made there is found here.
 /// </summary>
 public static class ReportIdentityReader
 {
@@ -36,18 +37,15 @@ public static class ReportIdentityReader
             }
         }
 
-        // RAGTIME exports sometimes carry request_id next to metadata rather than inside it.
-        if (string.IsNullOrEmpty(topic) && report.TryGetProperty("request_id", out var requestId))
-        {
-            topic = ScalarText(requestId);
-        }
-
         if (string.IsNullOrEmpty(topic))
         {
             return false;
         }
 
-        string? text = SentenceText(report, "responses") ?? SentenceText(report, "answer");
+        // responses wins unless absent or null, as in Track Veil's model (and the anonymizer's ReportTopicText).
+        string? text = report.TryGetProperty("responses", out var responses) && responses.ValueKind != JsonValueKind.Null
+            ? SentenceText(responses)
+            : report.TryGetProperty("answer", out var answer) ? SentenceText(answer) : null;
         if (string.IsNullOrEmpty(text))
         {
             return false;
@@ -90,10 +88,10 @@ public static class ReportIdentityReader
         }
     }
 
-    /// <summary>Sentence texts joined by one space, from <paramref name="property"/>; null when absent or not a list.</summary>
-    private static string? SentenceText(JsonElement report, string property)
+    /// <summary>Sentence texts joined by one space; null unless a list of objects with a string <c>text</c> each.</summary>
+    private static string? SentenceText(JsonElement sentences)
     {
-        if (!report.TryGetProperty(property, out var sentences) || sentences.ValueKind != JsonValueKind.Array)
+        if (sentences.ValueKind != JsonValueKind.Array)
         {
             return null;
         }
@@ -106,7 +104,8 @@ public static class ReportIdentityReader
                 || !sentence.TryGetProperty("text", out var text)
                 || text.ValueKind != JsonValueKind.String)
             {
-                continue;
+                // Same rule as the anonymizer: a malformed sentence means no fingerprint, so recovery cannot disagree.
+                return null;
             }
 
             if (!first)

@@ -32,7 +32,7 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
         // Part of a longer token (a version "1.2.3-4", a code "AB-123-456") is not a phone number.
         if (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '/' or '-' && start > 1 && char.IsAsciiDigit(text[start - 2])))
             return 0;
-        if (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '/' || (text[end] is '.' or '-') && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])))
+        if (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '/' or ':' || (text[end] is '.' or '-') && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])))
             return 0;
 
         int ext = IndexOfExtension(value);
@@ -97,7 +97,7 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
     private static bool LooksLikeDate(ReadOnlySpan<char> number) =>
         DateShapeRegex().IsMatch(number);
 
-    [GeneratedRegex(@"^(?:\d{4}[-. ](?:0?[1-9]|1[0-2])[-. ](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-. ](?:0?[1-9]|1[0-2])[-. ](?:19|20)\d\d)$",
+    [GeneratedRegex(@"^(?:(?:1[89]|20)\d\d[-. ](?:0?[1-9]|1[0-2])[-. ](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-. ](?:0?[1-9]|1[0-2])[-. ](?:19|20)\d\d)(?:\D|$)",
         RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex DateShapeRegex();
 

@@ -61,6 +61,7 @@ public sealed class RecognizerTests
     [InlineData("PHONE_NUMBER", "order id 12345678901234567890")]
     [InlineData("PHONE_NUMBER", "version 1.2.3.4 released")]
     [InlineData("PHONE_NUMBER", "born 15.03.1985")]
+    [InlineData("PHONE_NUMBER", "Date: 2007-03-23 18:43:36")]
     [InlineData("PHONE_NUMBER", "in 1999 we had 42 cats")]
     [InlineData("US_SSN", "SSN 000-12-3456")]
     [InlineData("US_SSN", "SSN 666-12-3456")]

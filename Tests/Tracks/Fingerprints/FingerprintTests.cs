@@ -44,7 +44,6 @@ public class FingerprintTests
     [Theory]
     // LIMIT-6: request_id as the topic (RAGTIME).
     [InlineData("""{"metadata":{"team_id":"t","run_id":"r","request_id":"rq-7"},"responses":[{"text":"x"}]}""", "rq-7")]
-    [InlineData("""{"request_id":"rq-8","metadata":{"team_id":"t"},"responses":[{"text":"x"}]}""", "rq-8")]
     // LIMIT-7: a task outside Track Veil's enum, an int team_id, a missing content run_id and an int topic_id still resolve.
     [InlineData("""{"metadata":{"team_id":42,"task":"trec2025-rag-generation","topic_id":17},"responses":[{"text":"x"}]}""", "17")]
     public void Resolves_leniently_where_Track_Veil_gave_up(string json, string topic)
@@ -61,6 +60,8 @@ public class FingerprintTests
     [InlineData("""{"metadata":{"topic_id":"1"}}""")]
     [InlineData("""[1,2]""")]
     [InlineData("""{"metadata":"x","responses":[{"text":"x"}]}""")]
+    [InlineData("""{"metadata":{"topic_id":"1"},"responses":[{"text":"x"},{"nope":1}]}""")]
+    [InlineData("""{"metadata":{"topic_id":"1"},"responses":"x","answer":[{"text":"x"}]}""")]
     public void Rejects_records_without_topic_or_text(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Globalization;
+using PiiOrleans.Pii.Configuration;
+using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Engine;
+
+namespace PiiOrleans.Client.Commands;
+
+/// <summary>
+/// The options analyze, anonymize and eval share (<c>--config</c>, <c>--entities</c>, <c>--threshold</c>) and the
+/// in-process engine they build from them (no silo needed).
+/// </summary>
+public sealed class AnalyzeEngineOptions
+{
+    /// <summary><c>--no-ner</c>: pattern recognizers only (faster; PERSON, ORGANIZATION and place names are then missed).</summary>
+    public Option<bool> NoNer { get; } = new("--no-ner")
+    {
+        Description = "Run the pattern recognizers only, without the NER model and gazetteer.",
+    };
+
+    /// <summary><c>--config FILE</c>: the PII configuration (Presidio-style JSON); built-in defaults without it.</summary>
+    public Option<string?> Config { get; } = new("--config", "-c")
+    {
+        Description = "PII configuration file (Presidio-style JSON). Without it the documented built-in defaults apply.",
+    };
+
+    /// <summary><c>--entities A,B</c>: only these entity types.</summary>
+    public Option<string[]> Entities { get; } = new("--entities", "-e")
+    {
+        Description = "Only these entity types (comma-separated or repeated), e.g. EMAIL_ADDRESS,PHONE_NUMBER.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary><c>--threshold X</c>: minimum score on top of the per-entity thresholds.</summary>
+    public Option<double?> Threshold { get; } = new("--threshold")
+    {
+        Description = "Drop results scoring below this (0 to 1), on top of each entity's confidence_threshold.",
+    };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Config);
+        command.Options.Add(Entities);
+        command.Options.Add(Threshold);
+        command.Options.Add(NoNer);
+    }
+
+    /// <summary>The requested entity types, or null for all enabled ones.</summary>
+    public IReadOnlyCollection<string>? EntitiesFrom(ParseResult parseResult)
+    {
+        var values = parseResult.GetValue(Entities);
+        if (values is null || values.Length == 0)
+        {
+            return null;
+        }
+
+        return values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => v.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The threshold, validated to lie in [0, 1].</summary>
+    public double? ThresholdFrom(ParseResult parseResult)
+    {
+        var threshold = parseResult.GetValue(Threshold);
+        return threshold is null or (>= 0 and <= 1)
+            ? threshold
+            : throw new ClientUsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--threshold is {threshold}; give a score between 0 and 1."));
+    }
+
+    /// <summary>Builds the engine from <c>--config</c>; configuration errors become usage errors naming the file and field.</summary>
+    public PiiEngine CreateEngine(ParseResult parseResult, TextWriter warnings)
+    {
+        PiiSettings settings;
+        try
+        {
+            settings = PiiSettingsLoader.LoadOrDefault(parseResult.GetValue(Config));
+        }
+        catch (PiiConfigurationException e)
+        {
+            throw new ClientUsageException(e.Message);
+        }
+
+        try
+        {
+            var extra = parseResult.GetValue(NoNer) || !settings.Ner.Enabled
+                ? []
+                : NerRecognizers(settings, warnings);
+            return PiiEngine.Create(settings, extra);
+        }
+        catch (Exception e) when (e is PiiConfigurationException or DetectionConfigurationException)
+        {
+            throw new ClientUsageException(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The NER model (with its gazetteer) of the configuration's <c>ner</c> section. When the model or ONNX Runtime
+    /// cannot be loaded, says so on <paramref name="warnings"/> and falls back to the gazetteer alone, or to patterns.
+    /// </summary>
+    private static IReadOnlyList<IEntityRecognizer> NerRecognizers(PiiSettings settings, TextWriter warnings)
+    {
+        var nerSettings = new PiiOrleans.Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore);
+        try
+        {
+            return [PiiOrleans.Pii.Detection.Ner.NerRecognizer.Create(nerSettings)];
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var gazetteer = Path.Combine(nerSettings.ResolveModelDirectory(), "gazetteer");
+            warnings.WriteLine($"warning: the NER model could not be loaded ({e.GetType().Name}: {e.Message}); " +
+                (Directory.Exists(gazetteer) ? "using the gazetteer only." : "using pattern recognizers only.") +
+                " Run 'bash scripts/setup.sh' or pass --no-ner.");
+            return Directory.Exists(gazetteer)
+                ? [new PiiOrleans.Pii.Detection.Ner.GazetteerRecognizer(PiiOrleans.Pii.Detection.Ner.Gazetteer.Load(gazetteer))]
+                : [];
+        }
+    }
+}

@@ -1,0 +1,32 @@
+# PiiOrleans silo image. Build from the repository root:
+#   docker build --platform linux/amd64 -t piiorleans-silo .
+# Default: the TEE job mode (one job from INPUT_PATH to OUTPUT_PATH, then exit). `serve` runs the gateway instead.
+# Every RUN below is a command docs/host.md also gives for building by hand.
+
+FROM --platform=linux/amd64 mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# npm fetches the native ONNX Runtime in scripts/setup.sh.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends npm \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY . .
+RUN bash scripts/setup.sh
+RUN dotnet publish Silo/PiiOrleans.Silo.csproj -c Release -o /app
+# The native library and the models go next to the silo (models/ may be empty when no model is bundled).
+RUN cp .native/onnxruntime/libonnxruntime.so.1 /app/ \
+ && mkdir -p models \
+ && cp -r models /app/models
+
+FROM --platform=linux/amd64 mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+ENV PIIORLEANS_Silo__Host=0.0.0.0 \
+    PIIORLEANS_Silo__Port=5080 \
+    PIIORLEANS_Silo__LogFormat=json \
+    INPUT_PATH=/mnt/input \
+    OUTPUT_PATH=/mnt/output
+# The aspnet image ships a non-root user "app" (uid 1654).
+USER $APP_UID
+EXPOSE 5080
+ENTRYPOINT ["dotnet", "PiiOrleans.Silo.dll"]
+CMD ["tee"]

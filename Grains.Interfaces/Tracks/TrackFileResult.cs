@@ -1,0 +1,11 @@
+namespace PiiOrleans.Grains.Interfaces.Tracks;
+
+/// <summary>What rewriting one file produced: counts, issues, and whether it was skipped because its output already matched (resume).</summary>
+public sealed record TrackFileResult(
+    string RelativePath,
+    string? OutputRelativePath,
+    long LinesRead,
+    long LinesWritten,
+    int Fingerprints,
+    bool Resumed,
+    IReadOnlyList<TrackIssue> Issues);
