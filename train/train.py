@@ -100,6 +100,9 @@ def main():
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--seed', type=int, default=1)
     ap.add_argument('--out', default=os.path.join(HERE, 'out'))
+    ap.add_argument('--resume', help='continue from this checkpoint (fresh optimizer, short warm-up)')
+    ap.add_argument('--val-size', type=int, default=1000)
+    ap.add_argument('--eval-minutes', type=float, default=4)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed); random.seed(args.seed)
@@ -121,15 +124,18 @@ def main():
     wp = wordpiece.WordPiece(vocab)
 
     vg = corpus.CorpusGenerator(args.seed + 999)
-    val = [encode(wp, *vg.sample(), args.max_len) for _ in range(2000)]
+    val = [encode(wp, *vg.sample(), args.max_len) for _ in range(args.val_size)]
     model = TokenClassifier(len(vocab), len(LABELS), args.d, args.layers, args.heads, args.ffn, args.max_len).to(device)
+    warmup = 400
+    if args.resume:
+        model.load_state_dict(torch.load(args.resume, map_location='cpu')['state'])
+        warmup = 50
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     gen = corpus.CorpusGenerator(args.seed)
     it = batches(gen, wp, args.batch, args.max_len)
     start = time.time(); budget = args.minutes * 60
     step, best, last_eval, running = 0, -1.0, start, 0.0
-    warmup = 400
     print(f'params {sum(p.numel() for p in model.parameters())/1e6:.1f}M, device {device}', flush=True)
     while True:
         elapsed = time.time() - start
@@ -148,9 +154,9 @@ def main():
         running = 0.98 * running + 0.02 * loss.item()
         if step % 100 == 0:
             print(f'step {step} t={elapsed:.0f}s lr={lr:.2e} loss={running:.4f}', flush=True)
-        if time.time() - last_eval > 240 or step == 300:
-            last_eval = time.time()
+        if time.time() - last_eval > args.eval_minutes * 60 or (step == 300 and not args.resume):
             f1 = evaluate(model, val, device)
+            last_eval = time.time()  # after the evaluation: on a loaded machine it can take minutes
             print(f'eval step {step}: ' + ' '.join(f'{k}={v:.4f}' for k, v in f1.items()), flush=True)
             save(model, args, vocab, os.path.join(args.out, 'last.pt'), step, f1)
             if f1['all'] > best:

@@ -13,8 +13,8 @@ public sealed record NerSettings(
     string? ModelDirectory = null,
     int IntraOpThreads = 0,
     int BatchSize = 16,
-    int MaxTokens = 128,
-    int WindowOverlap = 32,
+    int MaxTokens = 64,
+    int WindowOverlap = 16,
     int CacheCapacity = 4096,
     double MinScore = 0.35,
     bool SkipTextsWithoutCapitals = true)
@@ -22,7 +22,7 @@ public sealed record NerSettings(
     /// <summary>The name of the default model's directory under <c>models/</c>.</summary>
     public const string DefaultModelName = "piiorleans-ner-small";
 
-    /// <summary>The defaults: the bundled model, batch 16, 128-token windows.</summary>
+    /// <summary>The defaults: the bundled model, batch 16, 64-token windows (the bundled model was trained on texts of up to about 64 tokens).</summary>
     public static NerSettings Default { get; } = new();
 
     /// <summary>Checks the numbers; throws <see cref="ArgumentException"/> naming the bad setting.</summary>
