@@ -14,6 +14,7 @@ public static class CommandCatalog
         AnonymizeCommand.Create(environment),
         EvalCommand.Create(environment),
         TablesCommand.Create(environment),
+        DbCreateCommand.Create(environment),
         TracksCommand.Create(environment),
     ];
 }
