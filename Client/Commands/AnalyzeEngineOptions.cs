@@ -101,20 +101,14 @@ public sealed class AnalyzeEngineOptions
     /// </summary>
     private static IReadOnlyList<IEntityRecognizer> NerRecognizers(PiiSettings settings, TextWriter warnings)
     {
-        var nerSettings = new PiiOrleans.Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore);
-        try
+        var loaded = PiiOrleans.Pii.Detection.Ner.NamedEntityRecognizerSet.Load(
+            new PiiOrleans.Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore));
+        if (loaded.Problem is not null)
         {
-            return [PiiOrleans.Pii.Detection.Ner.NerRecognizer.Create(nerSettings)];
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            var gazetteer = Path.Combine(nerSettings.ResolveModelDirectory(), "gazetteer");
-            warnings.WriteLine($"warning: the NER model could not be loaded ({e.GetType().Name}: {e.Message}); " +
-                (Directory.Exists(gazetteer) ? "using the gazetteer only." : "using pattern recognizers only.") +
+            warnings.WriteLine($"warning: {loaded.Problem}; using {(loaded.Recognizers.Count > 0 ? "the gazetteer" : "pattern recognizers")} only." +
                 " Run 'bash scripts/setup.sh' or pass --no-ner.");
-            return Directory.Exists(gazetteer)
-                ? [new PiiOrleans.Pii.Detection.Ner.GazetteerRecognizer(PiiOrleans.Pii.Detection.Ner.Gazetteer.Load(gazetteer))]
-                : [];
         }
+
+        return loaded.Recognizers;
     }
 }

@@ -37,7 +37,7 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
                 registry.Add(recognizer);
             }
 
-            var (ner, model) = settings.Ner.Enabled ? LoadNer(settings.Ner.ModelPath) : ([], "none (ner disabled)");
+            var (ner, model) = settings.Ner.Enabled ? LoadNer(settings.Ner.ModelPath, settings.Ner.MinScore) : ([], "none (ner disabled)");
             foreach (var recognizer in ner)
             {
                 registry.Add(recognizer);
@@ -65,28 +65,17 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
         }
     }
 
-    private (IEntityRecognizer[] Recognizers, string Model) LoadNer(string? modelPath)
+    private (IEntityRecognizer[] Recognizers, string Model) LoadNer(string? modelPath, double minScore)
     {
         lock (_nerGate)
         {
-            var key = modelPath ?? "";
+            var key = (modelPath ?? "") + "|" + minScore.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!_ner.TryGetValue(key, out var loaded))
             {
-                try
-                {
-                    var ner = NerRecognizer.Create(new Pii.Detection.Ner.NerSettings(ModelDirectory: modelPath));
-                    var gazetteerDirectory = Path.Combine(ner.Model.Directory, "gazetteer");
-                    IEntityRecognizer[] recognizers = Directory.Exists(gazetteerDirectory)
-                        ? [ner, new GazetteerRecognizer(Gazetteer.Load(gazetteerDirectory))]
-                        : [ner];
-                    loaded = (recognizers, Path.GetFileName(ner.Model.Directory.TrimEnd('/')));
-                }
-                catch (Exception ex) when (ex is NerModelException or Pii.Onnx.OnnxRuntimeException or IOException or DllNotFoundException or InvalidOperationException)
-                {
-                    // Without the model, names and places in free text rely on the gazetteer-free patterns only; the
-                    // report says so (presidio_config.nlp_model) instead of failing jobs on machines without it.
-                    loaded = ([], "none (NER model unavailable: " + ex.GetType().Name + ")");
-                }
+                // Without the model, names and places in free text rely on the gazetteer or the patterns only; the
+                // report says so (presidio_config.nlp_model) instead of failing jobs on machines without it.
+                var set = NamedEntityRecognizerSet.Load(new Pii.Detection.Ner.NerSettings(ModelDirectory: modelPath, MinScore: minScore));
+                loaded = ([.. set.Recognizers], set.Problem is null ? set.Description : $"{set.Description} (NER model unavailable)");
 
                 _ner[key] = loaded;
             }

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PiiOrleans.Pii.Configuration;
+using Microsoft.Extensions.Logging;
 using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Detection.Ner;
 using PiiOrleans.Pii.Engine;
 
 namespace PiiOrleans.Silo.Gateway.Presidio;
@@ -10,7 +12,7 @@ namespace PiiOrleans.Silo.Gateway.Presidio;
 /// <summary>
 /// Registers the silo-wide <see cref="PiiEngine"/> the Presidio endpoints use: configured by the file at
 /// <c>Pii:ConfigPath</c> (built-in defaults when unset), plus every <see cref="IEntityRecognizer"/> registered in the
-/// container (NER, gazetteers).
+/// container, or, when none is and the configuration enables NER, the default NER model and gazetteer.
 /// </summary>
 public static class PiiEngineServiceCollectionExtensions
 {
@@ -24,7 +26,21 @@ public static class PiiEngineServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var settings = PiiSettingsLoader.LoadOrDefault(configuration[ConfigPathKey]);
-            return PiiEngine.Create(settings, provider.GetServices<IEntityRecognizer>());
+            IEnumerable<IEntityRecognizer> recognizers = provider.GetServices<IEntityRecognizer>();
+            if (settings.Ner.Enabled && !recognizers.Any())
+            {
+                // Names, places and organisations: the NER model when it loads, else its gazetteer, else patterns only.
+                var named = NamedEntityRecognizerSet.Load(new Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore));
+                if (named.Problem is not null)
+                {
+                    provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(PiiEngineServiceCollectionExtensions))
+                        .LogWarning("Presidio endpoints run with {Recognizers}: {Problem}", named.Description, named.Problem);
+                }
+
+                recognizers = named.Recognizers;
+            }
+
+            return PiiEngine.Create(settings, recognizers);
         });
         return services;
     }
