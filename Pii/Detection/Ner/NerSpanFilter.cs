@@ -25,10 +25,36 @@ public static class NerSpanFilter
         "week", "weeks", "month", "months", "year", "years", "here", "there", "then", "now", "also", "just", "all", "any",
         "some", "every", "each", "there's", "let", "let's", "our", "us", "name", "address", "phone", "email", "number", "card",
         "account", "street", "st", "road", "ave", "avenue", "mr", "mrs", "ms", "dr", "sir", "madam", "ok", "okay", "new",
+        "unlike", "maybe", "one", "two", "three", "sometimes", "during", "written", "follow", "excuse", "answer", "date",
+        "god", "baby", "c'mon", "who's", "however", "although", "though", "yet", "still", "again", "never", "always",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>True for a function word or frequent sentence starter (any case), e.g. "because" or "The".</summary>
-    public static bool IsStopWord(ReadOnlySpan<char> word) => StopWords.Contains(word);
+    // Address and military-mail words: a span holding one is part of an address, not a person's name.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AddressWords = new HashSet<string>(
+    [
+        "Suite", "Ste", "Apt", "Apartment", "Unit", "Box", "PSC", "Bldg", "Floor", "Blvd", "FPO", "APO", "DPO", "USNS", "USNV",
+        "USS", "Street", "Avenue", "Road",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True for a function word, contraction or frequent sentence starter (any case), e.g. "because", "The", "Don't".</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> word)
+    {
+        if (StopWords.Contains(word))
+        {
+            return true;
+        }
+
+        // Contractions ("Don't", "I'd", "We're") are never names.
+        var apostrophe = word.IndexOfAny('\'', '’');
+        if (apostrophe < 0)
+        {
+            return false;
+        }
+
+        var tail = word[apostrophe..];
+        return word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase)
+            || (tail.Length is 2 or 3 && (tail[1..] is "d" or "m" or "re" or "ve" or "ll" or "D" or "M" or "RE" or "VE" or "LL"));
+    }
 
     /// <summary>The refined span, or null when it should be dropped; <paramref name="gazetteer"/> may be null.</summary>
     public static NerSpan? Refine(string text, NerSpan span, Gazetteer? gazetteer)
@@ -62,6 +88,13 @@ public static class NerSpanFilter
             end = TrimSpacesBack(text, start, wordStart);
         }
 
+        // A name never crosses a line break: keep the first line.
+        var lineBreak = text.AsSpan(start, end - start).IndexOfAny('\n', '\r');
+        if (lineBreak >= 0)
+        {
+            end = TrimSpacesBack(text, start, start + lineBreak);
+        }
+
         // Punctuation at the edges: keep a closing dot only after an initial or abbreviation ("J.", "Jr.").
         while (start < end && !char.IsLetterOrDigit(text[start]))
         {
@@ -86,6 +119,8 @@ public static class NerSpanFilter
         var value = text.AsSpan(start, end - start);
         var words = 0;
         var stop = 0;
+        var lower = false;
+        var address = false;
         foreach (var range in value.Split(' '))
         {
             var w = value[range].Trim(".,;:!?'’\"()");
@@ -96,9 +131,14 @@ public static class NerSpanFilter
 
             words++;
             stop += IsStopWord(w) ? 1 : 0;
+            address |= AddressWords.Contains(w);
+            foreach (var c in w)
+            {
+                lower |= char.IsLower(c);
+            }
         }
 
-        if (words == 0 || stop == words)
+        if (words == 0 || stop == words || (person && address))
         {
             return null;
         }
@@ -109,11 +149,36 @@ public static class NerSpanFilter
             score -= UnconfirmedSingleWordPenalty;
             if (person && IsSentenceStart(text, start))
             {
+                // A lone gerund opening a sentence ("Celebrating ...") is a verb.
+                if (value.EndsWith("ing", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
                 score -= SentenceInitialPenalty;
             }
         }
 
+        // Shouted words the name lists do not know ("SPEAK", "A REAL PERSON") are headings, not names.
+        if (person && !lower && !AnyConfirmed(value, gazetteer))
+        {
+            score -= SentenceInitialPenalty;
+        }
+
         return span with { Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
+    }
+
+    private static bool AnyConfirmed(ReadOnlySpan<char> value, Gazetteer? gazetteer)
+    {
+        foreach (var range in value.SplitAny(" -'’"))
+        {
+            if (Confirmed(value[range], "PERSON", gazetteer))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Confirmed(ReadOnlySpan<char> word, string type, Gazetteer? gazetteer)

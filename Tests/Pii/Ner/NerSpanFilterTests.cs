@@ -46,4 +46,22 @@ public sealed class NerSpanFilterTests
         Assert.True(NerSpanFilter.IsStopWord("Because"));
         Assert.False(NerSpanFilter.IsStopWord("Alice"));
     }
+
+    [Theory]
+    [InlineData("Don't go.", "Don't")]
+    [InlineData("Suite 500 is upstairs.", "Suite")]
+    [InlineData("Celebrating. Celebrating is fun.", "Celebrating is")]
+    public void DropsContractionsAddressWordsAndSentenceInitialGerunds(string text, string value) => Assert.Null(Refine(text, value));
+
+    [Fact]
+    public void ANameNeverCrossesALineBreak() => Assert.Equal("Jane Roe", Refine("Jane Roe\nSuite 5", "Jane Roe\nSuite"));
+
+    [Fact]
+    public void LowersTheScoreOfShoutedUnknownWords()
+    {
+        const string text = "PLEASE SPEAK UP";
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", 7, 12, 0.6), null);
+        Assert.NotNull(refined);
+        Assert.True(refined.Value.Score < 0.35, $"score {refined.Value.Score}");
+    }
 }
