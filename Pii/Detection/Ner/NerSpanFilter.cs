@@ -36,6 +36,13 @@ public static class NerSpanFilter
         "USS", "Street", "Avenue", "Road",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Lower-case words that may sit inside a name ("Ludwig van Beethoven", "Maria da Silva").
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameParticles = new HashSet<string>(
+    [
+        "van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "bin", "binti", "al", "el",
+        "ibn", "ben", "y", "e", "zu", "ter", "ten", "st", "mc", "mac", "o",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True for a function word, contraction or frequent sentence starter (any case), e.g. "because", "The", "Don't".</summary>
     public static bool IsStopWord(ReadOnlySpan<char> word)
     {
@@ -74,6 +81,11 @@ public static class NerSpanFilter
             }
 
             start = SkipSpaces(text, wordEnd, end);
+        }
+
+        if (person)
+        {
+            end = CutAtProse(text, start, end);
         }
 
         while (end > start)
@@ -166,6 +178,25 @@ public static class NerSpanFilter
         }
 
         return span with { Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
+    }
+
+    // A name ends before an inner lower-case word that is not a name particle, or a number ("Ann Lee and friends").
+    private static int CutAtProse(string text, int start, int end)
+    {
+        var i = SkipSpaces(text, WordEnd(text, start, end), end);
+        while (i < end)
+        {
+            var wordEnd = WordEnd(text, i, end);
+            var word = text.AsSpan(i, wordEnd - i);
+            if ((char.IsLower(word[0]) && !NameParticles.Contains(word)) || char.IsDigit(word[0]))
+            {
+                return TrimSpacesBack(text, start, i);
+            }
+
+            i = SkipSpaces(text, wordEnd, end);
+        }
+
+        return end;
     }
 
     private static bool AnyConfirmed(ReadOnlySpan<char> value, Gazetteer? gazetteer)

@@ -27,6 +27,16 @@ public sealed class NerSpanFilterTests
     }
 
     [Fact]
+    public void CutsPersonSpansAtInnerProseAndNumbers()
+    {
+        Assert.Equal("Ann Lee", Refine("Ann Lee and friends Bob came.", "Ann Lee and friends Bob"));
+        Assert.Equal("Sorlaskeid", Refine("Go to Sorlaskeid 32 Oslo.", "Sorlaskeid 32 Oslo"));
+    }
+
+    [Fact]
+    public void KeepsNameParticles() => Assert.Equal("Ludwig van Beethoven", Refine("By Ludwig van Beethoven.", "Ludwig van Beethoven"));
+
+    [Fact]
     public void KeepsTheDotOfAnInitial() => Assert.Equal("John F.", Refine("Call John F. now", "John F."));
 
     [Fact]
