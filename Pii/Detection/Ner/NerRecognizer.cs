@@ -86,15 +86,27 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
         for (var u = 0; u < unique.Length; u++)
         {
             var spans = tagged[u];
-            if (gazetteer is not null)
+            var kept = new List<NerSpan>(spans.Count);
+            foreach (var raw in spans)
             {
-                for (var s = 0; s < spans.Count; s++)
+                if (NerSpanFilter.Refine(unique[u], raw, gazetteer) is not { } span)
                 {
-                    spans[s] = spans[s] with { Score = gazetteer.Confirm(unique[u], spans[s]) };
+                    continue;
+                }
+
+                if (gazetteer is not null)
+                {
+                    span = span with { Score = gazetteer.Confirm(unique[u], span) };
+                }
+
+                // Penalties and boosts move scores around the model's threshold, so it is applied again here.
+                if (span.Score >= settings.MinScore)
+                {
+                    kept.Add(span);
                 }
             }
 
-            byText[unique[u]] = [.. spans];
+            byText[unique[u]] = [.. kept];
         }
 
         foreach (var i in pending)

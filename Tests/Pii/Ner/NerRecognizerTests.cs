@@ -22,6 +22,22 @@ public sealed class NerRecognizerTests
         Assert.Equal(2, found.Count);
     }
 
+    [Theory]
+    [InlineData("Alice Smith is a software engineer living in New York.", "Alice Smith")]
+    [InlineData("Dave Kim, a nurse from Boston, works nights.", "Dave Kim")]
+    public void FindsSentenceInitialNames(string text, string name)
+    {
+        var found = Analyze(text);
+        Assert.Contains(("PERSON", name), found);
+    }
+
+    [Fact]
+    public void CommonLowerCaseWordsAreNeverPersons()
+    {
+        var found = Analyze("I stayed home because it rained for days, said Maria Lopez.");
+        Assert.DoesNotContain(found, f => f.Value.Contains("because", StringComparison.Ordinal) || f.Value.Contains("days", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void FindsPersonCityAndCountry()
     {

@@ -1,0 +1,313 @@
+namespace PiiOrleans.Pii.Detection.Ner;
+
+/// <summary>
+/// Post-processing of model spans for cased Latin-script text: trims lower-case words, titles and punctuation off the
+/// edges, drops spans that do not start with a capital or are only function words, and lowers the score of a lone
+/// sentence-initial word the gazetteer does not know (the small model over-predicts on capitalised common words).
+/// </summary>
+public static class NerSpanFilter
+{
+    /// <summary>Subtracted from a single-word PERSON span at the start of a sentence that no name list confirms.</summary>
+    public const double SentenceInitialPenalty = 0.25;
+
+    /// <summary>Subtracted from a single-word span that no name or place list confirms.</summary>
+    public const double UnconfirmedSingleWordPenalty = 0.1;
+
+    // Function words and frequent sentence starters: never an entity on their own, whatever their case.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWords = new HashSet<string>(
+    [
+        "a", "an", "the", "and", "or", "but", "if", "so", "as", "because", "since", "when", "while", "where", "who", "what",
+        "which", "why", "how", "i", "me", "my", "we", "our", "you", "your", "he", "him", "his", "she", "her", "they", "them",
+        "their", "it", "its", "this", "that", "these", "those", "is", "are", "was", "were", "be", "been", "am", "do", "does",
+        "did", "have", "has", "had", "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "no",
+        "yes", "in", "on", "at", "to", "from", "by", "for", "of", "with", "about", "into", "over", "after", "before", "please",
+        "thanks", "thank", "hello", "hi", "dear", "regards", "sincerely", "today", "tomorrow", "yesterday", "day", "days",
+        "week", "weeks", "month", "months", "year", "years", "here", "there", "then", "now", "also", "just", "all", "any",
+        "some", "every", "each", "there's", "let", "let's", "our", "us", "name", "address", "phone", "email", "number", "card",
+        "account", "street", "st", "road", "ave", "avenue", "mr", "mrs", "ms", "dr", "sir", "madam", "ok", "okay", "new",
+        "unlike", "maybe", "one", "two", "three", "sometimes", "during", "written", "follow", "excuse", "answer", "date",
+        "god", "baby", "c'mon", "who's", "however", "although", "though", "yet", "still", "again", "never", "always",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Address and military-mail words: a span holding one is part of an address, not a person's name.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AddressWords = new HashSet<string>(
+    [
+        "Suite", "Ste", "Apt", "Apartment", "Unit", "Box", "PSC", "Bldg", "Floor", "Blvd", "FPO", "APO", "DPO", "USNS", "USNV",
+        "USS", "Street", "Avenue", "Road",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Lower-case words that may sit inside a name ("Ludwig van Beethoven", "Maria da Silva").
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameParticles = new HashSet<string>(
+    [
+        "van", "von", "der", "den", "de", "da", "di", "del", "della", "dos", "das", "du", "la", "le", "bin", "binti", "al", "el",
+        "ibn", "ben", "y", "e", "zu", "ter", "ten", "st", "mc", "mac", "o",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>True for a function word, contraction or frequent sentence starter (any case), e.g. "because", "The", "Don't".</summary>
+    public static bool IsStopWord(ReadOnlySpan<char> word)
+    {
+        if (StopWords.Contains(word))
+        {
+            return true;
+        }
+
+        // Contractions ("Don't", "I'd", "We're") are never names.
+        var apostrophe = word.IndexOfAny('\'', '’');
+        if (apostrophe < 0)
+        {
+            return false;
+        }
+
+        var tail = word[apostrophe..];
+        return word.EndsWith("n't", StringComparison.OrdinalIgnoreCase) || word.EndsWith("n’t", StringComparison.OrdinalIgnoreCase)
+            || (tail.Length is 2 or 3 && (tail[1..] is "d" or "m" or "re" or "ve" or "ll" or "D" or "M" or "RE" or "VE" or "LL"));
+    }
+
+    /// <summary>The refined span, or null when it should be dropped; <paramref name="gazetteer"/> may be null.</summary>
+    public static NerSpan? Refine(string text, NerSpan span, Gazetteer? gazetteer)
+    {
+        var start = span.Start;
+        var end = span.End;
+        var person = span.EntityType == "PERSON";
+
+        // Trim edge words: lower-case words, words without letters or digits, and (for PERSON) titles.
+        while (start < end)
+        {
+            var wordEnd = WordEnd(text, start, end);
+            var word = text.AsSpan(start, wordEnd - start);
+            if (!IsEdgeNoise(word, person, gazetteer))
+            {
+                break;
+            }
+
+            start = SkipSpaces(text, wordEnd, end);
+        }
+
+        if (person)
+        {
+            end = CutAtProse(text, start, end);
+        }
+
+        while (end > start)
+        {
+            var wordStart = WordStart(text, start, end);
+            var word = text.AsSpan(wordStart, end - wordStart);
+            if (!IsEdgeNoise(word, false, gazetteer))
+            {
+                break;
+            }
+
+            end = TrimSpacesBack(text, start, wordStart);
+        }
+
+        // A name never crosses a line break: keep the first line.
+        var lineBreak = text.AsSpan(start, end - start).IndexOfAny('\n', '\r');
+        if (lineBreak >= 0)
+        {
+            end = TrimSpacesBack(text, start, start + lineBreak);
+        }
+
+        // Punctuation at the edges: keep a closing dot only after an initial or abbreviation ("J.", "Jr.").
+        while (start < end && !char.IsLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(text[end - 1]))
+        {
+            if (text[end - 1] == '.' && end - start >= 2 && IsShortWordBefore(text, start, end - 1))
+            {
+                break;
+            }
+
+            end--;
+        }
+
+        if (end <= start || !char.IsUpper(text[start]))
+        {
+            return null;
+        }
+
+        var value = text.AsSpan(start, end - start);
+        var words = 0;
+        var stop = 0;
+        var lower = false;
+        var address = false;
+        foreach (var range in value.Split(' '))
+        {
+            var w = value[range].Trim(".,;:!?'’\"()");
+            if (w.IsEmpty)
+            {
+                continue;
+            }
+
+            words++;
+            stop += IsStopWord(w) ? 1 : 0;
+            address |= AddressWords.Contains(w);
+            foreach (var c in w)
+            {
+                lower |= char.IsLower(c);
+            }
+        }
+
+        if (words == 0 || stop == words || (person && address))
+        {
+            return null;
+        }
+
+        var score = span.Score;
+        if (words == 1 && span.EntityType is "PERSON" or "LOCATION" && !Confirmed(value, span.EntityType, gazetteer))
+        {
+            score -= UnconfirmedSingleWordPenalty;
+            if (person && IsSentenceStart(text, start))
+            {
+                // A lone gerund opening a sentence ("Celebrating ...") is a verb.
+                if (value.EndsWith("ing", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                score -= SentenceInitialPenalty;
+            }
+        }
+
+        // Shouted words the name lists do not know ("SPEAK", "A REAL PERSON") are headings, not names.
+        if (person && !lower && !AnyConfirmed(value, gazetteer))
+        {
+            score -= SentenceInitialPenalty;
+        }
+
+        return span with { Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
+    }
+
+    // A name ends before an inner lower-case word that is not a name particle, or a number ("Ann Lee and friends").
+    private static int CutAtProse(string text, int start, int end)
+    {
+        var i = SkipSpaces(text, WordEnd(text, start, end), end);
+        while (i < end)
+        {
+            var wordEnd = WordEnd(text, i, end);
+            var word = text.AsSpan(i, wordEnd - i);
+            if ((char.IsLower(word[0]) && !NameParticles.Contains(word)) || char.IsDigit(word[0]))
+            {
+                return TrimSpacesBack(text, start, i);
+            }
+
+            i = SkipSpaces(text, wordEnd, end);
+        }
+
+        return end;
+    }
+
+    private static bool AnyConfirmed(ReadOnlySpan<char> value, Gazetteer? gazetteer)
+    {
+        foreach (var range in value.SplitAny(" -'’"))
+        {
+            if (Confirmed(value[range], "PERSON", gazetteer))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Confirmed(ReadOnlySpan<char> word, string type, Gazetteer? gazetteer)
+    {
+        if (gazetteer is null)
+        {
+            return false;
+        }
+
+        return type switch
+        {
+            "PERSON" => gazetteer.IsFirstName(word) || gazetteer.IsLastName(word),
+            "LOCATION" => gazetteer.MatchPlace(word) != Gazetteer.PlaceKind.None,
+            _ => false,
+        };
+    }
+
+    private static bool IsEdgeNoise(ReadOnlySpan<char> word, bool leadingPerson, Gazetteer? gazetteer)
+    {
+        var firstLetter = -1;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (char.IsLetterOrDigit(word[i]))
+            {
+                firstLetter = i;
+                break;
+            }
+        }
+
+        if (firstLetter < 0 || char.IsLower(word[firstLetter]))
+        {
+            return true;
+        }
+
+        return leadingPerson && gazetteer is not null && word.Length > 1 && gazetteer.IsTitle(word.TrimEnd('.'));
+    }
+
+    private static bool IsSentenceStart(string text, int start)
+    {
+        var i = start - 1;
+        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '\'' or '“' or '(' or '*' or '-'))
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' or '\n';
+    }
+
+    private static bool IsShortWordBefore(string text, int start, int dot)
+    {
+        var i = dot;
+        while (i > start && char.IsLetter(text[i - 1]))
+        {
+            i--;
+        }
+
+        return dot - i is >= 1 and <= 2;
+    }
+
+    private static int WordEnd(string text, int from, int end)
+    {
+        var i = from;
+        while (i < end && !char.IsWhiteSpace(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int WordStart(string text, int start, int end)
+    {
+        var i = end;
+        while (i > start && !char.IsWhiteSpace(text[i - 1]))
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static int SkipSpaces(string text, int from, int end)
+    {
+        while (from < end && char.IsWhiteSpace(text[from]))
+        {
+            from++;
+        }
+
+        return from;
+    }
+
+    private static int TrimSpacesBack(string text, int start, int to)
+    {
+        while (to > start && char.IsWhiteSpace(text[to - 1]))
+        {
+            to--;
+        }
+
+        return to;
+    }
+}

@@ -1,0 +1,77 @@
+using PiiOrleans.Pii.Detection.Ner;
+
+namespace PiiOrleans.Tests.Pii.Ner;
+
+public sealed class NerSpanFilterTests
+{
+    private static string? Refine(string text, string value, string type = "PERSON", double score = 0.9)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan(type, start, start + value.Length, score), null);
+        return refined is { } s ? text[s.Start..s.End] : null;
+    }
+
+    [Theory]
+    [InlineData("I left because it rained.", "because")]
+    [InlineData("It took three days to arrive.", "days")]
+    [InlineData("Because it rained, we left.", "Because")]
+    [InlineData("The parcel arrived.", "The")]
+    public void DropsLowerCaseAndStopWordSpans(string text, string value) => Assert.Null(Refine(text, value));
+
+    [Fact]
+    public void TrimsLowerCaseWordsAndPunctuationOffTheEdges()
+    {
+        Assert.Equal("Alice Smith", Refine("Alice Smith is here.", "Alice Smith is"));
+        Assert.Equal("Dave Kim", Refine("Dave Kim, a nurse.", "Dave Kim,"));
+        Assert.Equal("Kim", Refine("ask kim Kim today", "kim Kim"));
+    }
+
+    [Fact]
+    public void CutsPersonSpansAtInnerProseAndNumbers()
+    {
+        Assert.Equal("Ann Lee", Refine("Ann Lee and friends Bob came.", "Ann Lee and friends Bob"));
+        Assert.Equal("Sorlaskeid", Refine("Go to Sorlaskeid 32 Oslo.", "Sorlaskeid 32 Oslo"));
+    }
+
+    [Fact]
+    public void KeepsNameParticles() => Assert.Equal("Ludwig van Beethoven", Refine("By Ludwig van Beethoven.", "Ludwig van Beethoven"));
+
+    [Fact]
+    public void KeepsTheDotOfAnInitial() => Assert.Equal("John F.", Refine("Call John F. now", "John F."));
+
+    [Fact]
+    public void LowersTheScoreOfAnUnknownSentenceInitialWord()
+    {
+        const string text = "Yesterday. Carrots grow.";
+        var start = text.IndexOf("Carrots", StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + 7, 0.6), null);
+        Assert.NotNull(refined);
+        Assert.True(refined.Value.Score < 0.35, $"score {refined.Value.Score}");
+    }
+
+    [Fact]
+    public void StopWordsIgnoreCase()
+    {
+        Assert.True(NerSpanFilter.IsStopWord("because"));
+        Assert.True(NerSpanFilter.IsStopWord("Because"));
+        Assert.False(NerSpanFilter.IsStopWord("Alice"));
+    }
+
+    [Theory]
+    [InlineData("Don't go.", "Don't")]
+    [InlineData("Suite 500 is upstairs.", "Suite")]
+    [InlineData("Celebrating. Celebrating is fun.", "Celebrating is")]
+    public void DropsContractionsAddressWordsAndSentenceInitialGerunds(string text, string value) => Assert.Null(Refine(text, value));
+
+    [Fact]
+    public void ANameNeverCrossesALineBreak() => Assert.Equal("Jane Roe", Refine("Jane Roe\nSuite 5", "Jane Roe\nSuite"));
+
+    [Fact]
+    public void LowersTheScoreOfShoutedUnknownWords()
+    {
+        const string text = "PLEASE SPEAK UP";
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", 7, 12, 0.6), null);
+        Assert.NotNull(refined);
+        Assert.True(refined.Value.Score < 0.35, $"score {refined.Value.Score}");
+    }
+}
