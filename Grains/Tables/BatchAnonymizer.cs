@@ -22,6 +22,7 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
         var entities = new Dictionary<string, long>(StringComparer.Ordinal);
         long processed = 0, anonymized = 0, rowsAnonymized = 0;
         var rows = new TableRow[batch.Rows.Length];
+        Prefetch(batch);
         for (var r = 0; r < rows.Length; r++)
         {
             var row = batch.Rows[r];
@@ -95,6 +96,33 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
         catch (DecoderFallbackException)
         {
             return null;
+        }
+    }
+
+    // Free-text cells of a column are analysed as one batch first: the per-cell calls below then hit the engine cache.
+    private void Prefetch(TableBatch batch)
+    {
+        var columns = batch.Columns;
+        for (var c = 0; c < columns.Length; c++)
+        {
+            var plan = columns[c];
+            if (plan.Treatment != ColumnTreatment.FreeText)
+            {
+                continue;
+            }
+
+            var texts = new List<string>(batch.Rows.Length);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var row in batch.Rows)
+            {
+                var text = TextToAnalyse(row.Cells[c], plan);
+                if (text is not null && !string.IsNullOrWhiteSpace(text) && !_cache.ContainsKey(new CacheKey(plan, text)) && seen.Add(text))
+                {
+                    texts.Add(text);
+                }
+            }
+
+            engine.Prefetch(texts, plan);
         }
     }
 

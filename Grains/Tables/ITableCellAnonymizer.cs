@@ -12,6 +12,14 @@ public interface ITableCellAnonymizer
     /// <summary>Anonymizes <paramref name="text"/>, a cell of the column planned as <paramref name="column"/>.</summary>
     CellOutcome Anonymize(string text, Grains.Interfaces.Tables.ColumnPlan column);
 
+    /// <summary>
+    /// Analyses a batch's free-text cells of one column together (the NER model runs once per batch instead of once
+    /// per cell) so the following <see cref="Anonymize"/> calls are served from the engine's cache.
+    /// </summary>
+    void Prefetch(IReadOnlyList<string> texts, Grains.Interfaces.Tables.ColumnPlan column)
+    {
+    }
+
     /// <summary>Adds to <paramref name="leaks"/> the entity types that validated, high-confidence recognizers still find in <paramref name="text"/>.</summary>
     void FindLeaks(string text, string columnName, ICollection<string> leaks);
 }

@@ -94,6 +94,15 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
         return new CellOutcome(result.Text, true, [.. result.Items.Select(i => i.EntityType)]);
     }
 
+    /// <inheritdoc />
+    public void Prefetch(IReadOnlyList<string> texts, ColumnPlan column)
+    {
+        if (texts.Count > 1 && column.Treatment == ColumnTreatment.FreeText)
+        {
+            _engine.AnonymizeBatch(texts, column.Name);
+        }
+    }
+
     // Fake surrogates derive from HMAC(seed, value): deterministic for a configured seed, whatever the batch order.
     private string Pseudonym(string text, string entity) =>
         _pseudonyms.GetOrAdd(entity, e => _engine.Operators.Registry.Bind(_pseudonymSettings, e)).Operate(text);
