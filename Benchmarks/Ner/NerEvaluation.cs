@@ -35,6 +35,12 @@ public static class NerEvaluation
         var registry = RecognizerRegistry.CreateDefault(AnalyzerOptions.Default).Add(ner).Add(gazetteer);
         var engine = new AnalyzerEngine(registry, AnalyzerOptions.Default);
         Report("analyzer: patterns + NER + gazetteer (thresholds, overlaps resolved)", samples, texts, batch => engine.AnalyzeBatch(batch).ToArray());
+        var d = Array.IndexOf(args, "--dump");
+        if (d >= 0 && d + 1 < args.Length)
+        {
+            Dump(args[d + 1], samples, texts, engine);
+        }
+
         return 0;
     }
 
@@ -56,6 +62,22 @@ public static class NerEvaluation
         var report = SpanEvaluator.Evaluate(samples, x => byText[x], NameEntities);
         Console.WriteLine($"== {title}: {texts.Length} texts in {sw.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine(report.RenderTable());
+    }
+
+    // One JSON line per sample: text, gold spans and the analyzer's name-entity spans, for error analysis.
+    private static void Dump(string path, IReadOnlyList<LabelledSample> samples, string[] texts, AnalyzerEngine engine)
+    {
+        var predicted = engine.AnalyzeBatch(texts).ToArray();
+        using var writer = new StreamWriter(path);
+        for (var k = 0; k < samples.Count; k++)
+        {
+            var gold = samples[k].Spans.Where(g => NameEntities.Contains(g.EntityType)).Select(g => new { type = g.EntityType, start = g.Start, end = g.End });
+            var pred = predicted[k].Select(r => new { type = EntityLabelMap.Map(r.EntityType) ?? r.EntityType, start = r.Start, end = r.End, score = r.Score, by = r.Recognizer })
+                .Where(p => NameEntities.Contains(p.type));
+            writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { text = samples[k].Text, gold, pred }));
+        }
+
+        Console.WriteLine($"wrote {samples.Count} lines to {path}");
     }
 
     private static List<RecognizerResult>[] Raw(NerRecognizer ner, string[] batch)
