@@ -2,7 +2,8 @@ namespace PiiOrleans.Grains.Interfaces.Tables;
 
 /// <summary>
 /// The decision for one column: its treatment, the entity of a <see cref="ColumnTreatment.WholeCell"/> column, and
-/// whether values must stay distinct (PRIMARY KEY/UNIQUE collision seen), which switches to consistent pseudonyms.
+/// whether values must stay distinct (planned for PRIMARY KEY/UNIQUE columns whose operator is not injective), which
+/// switches it to consistent pseudonyms; <see cref="CollisionFreeReason"/> says why (no values).
 /// </summary>
 public sealed record ColumnPlan(
     int Ordinal,
@@ -11,4 +12,5 @@ public sealed record ColumnPlan(
     ColumnTreatment Treatment,
     string? EntityType,
     double Confidence,
-    bool CollisionFree);
+    bool CollisionFree,
+    string? CollisionFreeReason = null);

@@ -188,6 +188,10 @@ public static class AnonymizationReport
 
             json.WriteNumber("confidence", Math.Round(column.Confidence, 3));
             json.WriteBoolean("collision_free", column.CollisionFree);
+            if (column.CollisionFreeReason is not null)
+            {
+                json.WriteString("collision_free_reason", column.CollisionFreeReason);
+            }
             json.WriteNumber("values_anonymized",
                 column.Ordinal < table.Statistics.AnonymizedPerColumn.Length ? table.Statistics.AnonymizedPerColumn[column.Ordinal] : 0);
             json.WriteEndObject();

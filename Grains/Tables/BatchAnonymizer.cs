@@ -2,48 +2,61 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
 using PiiOrleans.Grains.Interfaces.Tables;
+using PiiOrleans.Pii.Engine;
 
 namespace PiiOrleans.Grains.Tables;
 
 /// <summary>
-/// Anonymizes the rows of a batch under its column plans and counts what it found. Identical values of a column are
-/// analysed once (a bounded cache per instance; one instance per worker, so no locking).
+/// Anonymizes the rows of a batch under its column plans and counts what it found. Each column is processed as one
+/// call to the engine (free text is analysed as a batch); identical whole-cell values are operated on once (a bounded
+/// two-generation cache per instance; one instance per worker, so no locking).
 /// </summary>
 public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapacity = 20_000)
 {
+    private const int MaxCachedLength = 4096;
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
-    private readonly Dictionary<CacheKey, CellOutcome> _cache = new();
+    private readonly TwoGenerationCache<(int Column, string Text), CellOutcome> _cache = new(cacheCapacity);
+    private ColumnPlan[]? _cachedPlans;
 
     /// <summary>Returns the anonymized rows of <paramref name="batch"/> in the same order, with statistics.</summary>
     public TableBatchResult Process(TableBatch batch)
     {
         var columns = batch.Columns;
+        ResetCacheOnNewPlans(columns);
         var perColumn = new long[columns.Length];
         var entities = new Dictionary<string, long>(StringComparer.Ordinal);
         long processed = 0, anonymized = 0, rowsAnonymized = 0;
-        var rows = new TableRow[batch.Rows.Length];
-        Prefetch(batch);
-        for (var r = 0; r < rows.Length; r++)
+        var rowCount = batch.Rows.Length;
+
+        // Cells of the output, allocated per row only when the row changes.
+        var changed = new CellValue[]?[rowCount];
+        var texts = new List<string>(rowCount);
+        var rowOf = new List<int>(rowCount);
+        for (var c = 0; c < columns.Length; c++)
         {
-            var row = batch.Rows[r];
-            CellValue[]? cells = null;
-            for (var c = 0; c < columns.Length; c++)
+            var plan = columns[c];
+            if (plan.Treatment == ColumnTreatment.PassThrough)
             {
-                var plan = columns[c];
-                if (plan.Treatment == ColumnTreatment.PassThrough)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                processed++;
-                var cell = row.Cells[c];
-                var text = TextToAnalyse(cell, plan);
-                if (text is null || string.IsNullOrWhiteSpace(text))
+            processed += rowCount;
+            texts.Clear();
+            rowOf.Clear();
+            for (var r = 0; r < rowCount; r++)
+            {
+                var text = TextToAnalyse(batch.Rows[r].Cells[c], plan);
+                if (text is not null && !string.IsNullOrWhiteSpace(text))
                 {
-                    continue;
+                    texts.Add(text);
+                    rowOf.Add(r);
                 }
+            }
 
-                var outcome = Anonymize(text, plan);
+            var outcomes = Anonymize(texts, c, plan);
+            for (var k = 0; k < outcomes.Count; k++)
+            {
+                var outcome = outcomes[k];
                 if (!outcome.Anonymized)
                 {
                     continue;
@@ -53,29 +66,48 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
                 perColumn[c]++;
                 foreach (var entity in outcome.Entities)
                 {
-                    entities[entity] = entities.GetValueOrDefault(entity) + 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(entities, entity, out _)++;
                 }
 
+                var r = rowOf[k];
+                var cell = batch.Rows[r].Cells[c];
                 if (cell.Kind != CellKind.Text || !string.Equals(outcome.Text, cell.Text, StringComparison.Ordinal))
                 {
-                    cells ??= [.. row.Cells];
+                    var cells = changed[r] ??= [.. batch.Rows[r].Cells];
                     cells[c] = CellValue.FromText(outcome.Text);
                 }
             }
+        }
 
-            if (cells is null)
+        var rows = new TableRow[rowCount];
+        for (var r = 0; r < rowCount; r++)
+        {
+            if (changed[r] is { } cells)
             {
-                rows[r] = row;
-                continue;
+                rowsAnonymized++;
+                rows[r] = batch.Rows[r] with { Cells = ImmutableCollectionsMarshal.AsImmutableArray(cells) };
             }
-
-            rowsAnonymized++;
-            rows[r] = row with { Cells = ImmutableCollectionsMarshal.AsImmutableArray(cells) };
+            else
+            {
+                rows[r] = batch.Rows[r];
+            }
         }
 
         var statistics = new BatchStatistics(processed, anonymized, rowsAnonymized, entities.ToImmutableDictionary(),
             ImmutableCollectionsMarshal.AsImmutableArray(perColumn));
         return new TableBatchResult(batch.Sequence, ImmutableCollectionsMarshal.AsImmutableArray(rows), statistics);
+    }
+
+    // Cache keys are column positions: they are only meaningful under one table's plans.
+    private void ResetCacheOnNewPlans(ImmutableArray<ColumnPlan> columns)
+    {
+        var plans = ImmutableCollectionsMarshal.AsArray(columns);
+        if (!ReferenceEquals(plans, _cachedPlans) && (_cachedPlans is null || !plans.AsSpan().SequenceEqual(_cachedPlans)))
+        {
+            _cache.Clear();
+        }
+
+        _cachedPlans = plans;
     }
 
     // Numbers and BLOBs are data, not text, unless the whole column was classified as one PII entity.
@@ -99,56 +131,31 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
         }
     }
 
-    // Free-text cells of a column are analysed as one batch first: the per-cell calls below then hit the engine cache.
-    private void Prefetch(TableBatch batch)
+    private IReadOnlyList<CellOutcome> Anonymize(List<string> texts, int column, ColumnPlan plan)
     {
-        var columns = batch.Columns;
-        for (var c = 0; c < columns.Length; c++)
+        // Free text is mostly unique and the engine caches repeated texts itself: one batch call, no local cache.
+        if (plan.Treatment == ColumnTreatment.FreeText)
         {
-            var plan = columns[c];
-            if (plan.Treatment != ColumnTreatment.FreeText)
-            {
-                continue;
-            }
+            return texts.Count == 0 ? [] : engine.AnonymizeMany(texts, plan);
+        }
 
-            var texts = new List<string>(batch.Rows.Length);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var row in batch.Rows)
+        var outcomes = new CellOutcome[texts.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            var text = texts[i];
+            var key = (column, text);
+            if (!_cache.TryGetValue(key, out outcomes[i]))
             {
-                var text = TextToAnalyse(row.Cells[c], plan);
-                if (text is not null && !string.IsNullOrWhiteSpace(text) && !_cache.ContainsKey(new CacheKey(plan, text)) && seen.Add(text))
+                outcomes[i] = engine.Anonymize(text, plan);
+
+                // Very long cells are rarely repeated and would make the cache's memory unbounded.
+                if (text.Length <= MaxCachedLength)
                 {
-                    texts.Add(text);
+                    _cache.Add(key, outcomes[i]);
                 }
             }
-
-            engine.Prefetch(texts, plan);
         }
+
+        return outcomes;
     }
-
-    private CellOutcome Anonymize(string text, ColumnPlan plan)
-    {
-        var key = new CacheKey(plan, text);
-        if (_cache.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-
-        var outcome = engine.Anonymize(text, plan);
-        if (_cache.Count >= cacheCapacity)
-        {
-            // Dropping everything keeps the bound without bookkeeping per entry; values repeat locally in practice.
-            _cache.Clear();
-        }
-
-        // Very long cells are rarely repeated and would make the cache's memory unbounded.
-        if (text.Length <= 4096)
-        {
-            _cache[key] = outcome;
-        }
-
-        return outcome;
-    }
-
-    private readonly record struct CacheKey(ColumnPlan Plan, string Text);
 }

@@ -12,7 +12,10 @@ public sealed class BatchGrain(TablesEngineRegistry engines) : Grain, IBatchGrai
     /// <inheritdoc />
     public Task<TableBatchResult> Process(TableBatch batch)
     {
-        _anonymizer ??= new BatchAnonymizer(engines.Get(batch.JobId));
-        return Task.FromResult(_anonymizer.Process(batch));
+        var anonymizer = _anonymizer ??= new BatchAnonymizer(engines.Get(batch.JobId));
+
+        // An idle worker's turn may run inline on the caller's thread (the table grain's): the pool thread lets the
+        // caller go on reading and writing while this batch is analysed, and keeps this worker busy meanwhile.
+        return Task.Run(() => anonymizer.Process(batch));
     }
 }

@@ -13,12 +13,25 @@ public interface ITableCellAnonymizer
     CellOutcome Anonymize(string text, Grains.Interfaces.Tables.ColumnPlan column);
 
     /// <summary>
-    /// Analyses a batch's free-text cells of one column together (the NER model runs once per batch instead of once
-    /// per cell) so the following <see cref="Anonymize"/> calls are served from the engine's cache.
+    /// Anonymizes a batch's cells of one column together (the NER model runs once per batch instead of once per
+    /// cell); the outcomes are in the order of <paramref name="texts"/>.
     /// </summary>
-    void Prefetch(IReadOnlyList<string> texts, Grains.Interfaces.Tables.ColumnPlan column)
+    IReadOnlyList<CellOutcome> AnonymizeMany(IReadOnlyList<string> texts, Grains.Interfaces.Tables.ColumnPlan column)
     {
+        var outcomes = new CellOutcome[texts.Count];
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = Anonymize(texts[i], column);
+        }
+
+        return outcomes;
     }
+
+    /// <summary>
+    /// True when the column's operator maps distinct values to distinct outputs (keep, hash, encrypt, pseudonymize),
+    /// so a PRIMARY KEY/UNIQUE column can keep it; otherwise the copy plans consistent pseudonyms for it up front.
+    /// </summary>
+    bool IsInjective(Grains.Interfaces.Tables.ColumnPlan column) => column.Treatment == Grains.Interfaces.Tables.ColumnTreatment.PassThrough;
 
     /// <summary>Adds to <paramref name="leaks"/> the entity types that validated, high-confidence recognizers still find in <paramref name="text"/>.</summary>
     void FindLeaks(string text, string columnName, ICollection<string> leaks);

@@ -79,7 +79,11 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             return new CellOutcome(whole.Text, true, [entity]);
         }
 
-        var result = _engine.Anonymize(text, column.Name);
+        return ToOutcome(text, _engine.Anonymize(text, column.Name), column);
+    }
+
+    private CellOutcome ToOutcome(string text, AnonymizerResult result, ColumnPlan column)
+    {
         if (!result.Changed)
         {
             return CellOutcome.Unchanged(text);
@@ -95,13 +99,39 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     }
 
     /// <inheritdoc />
-    public void Prefetch(IReadOnlyList<string> texts, ColumnPlan column)
+    public IReadOnlyList<CellOutcome> AnonymizeMany(IReadOnlyList<string> texts, ColumnPlan column)
     {
-        if (texts.Count > 1 && column.Treatment == ColumnTreatment.FreeText)
+        var outcomes = new CellOutcome[texts.Count];
+        if (column.Treatment != ColumnTreatment.FreeText || texts.Count < 2)
         {
-            _engine.AnonymizeBatch(texts, column.Name);
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                outcomes[i] = Anonymize(texts[i], column);
+            }
+
+            return outcomes;
         }
+
+        var results = _engine.AnonymizeBatch(texts, column.Name);
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = ToOutcome(texts[i], results[i], column);
+        }
+
+        return outcomes;
     }
+
+    /// <inheritdoc />
+    public bool IsInjective(ColumnPlan column) => column.Treatment switch
+    {
+        ColumnTreatment.PassThrough => true,
+
+        // Hash (SHA-2) and encrypt are injective in practice, pseudonymize by construction of the store; the masks are not.
+        ColumnTreatment.WholeCell when column.EntityType is { } entity => _engine.Operators.For(entity).Name is "keep" or "hash" or "encrypt" or "pseudonymize",
+
+        // Span replacement merges values that differ only inside an entity.
+        _ => false,
+    };
 
     // Fake surrogates derive from HMAC(seed, value): deterministic for a configured seed, whatever the batch order.
     private string Pseudonym(string text, string entity) =>

@@ -10,8 +10,9 @@ namespace PiiOrleans.Grains.Tables;
 /// <summary>
 /// Copies one table from the input into the prepared output: reads rows in rowid order in batches, dispatches them for
 /// anonymization with a bounded number in flight, and writes the results back in the original order with a plain
-/// INSERT (the table's own PRIMARY KEY/UNIQUE constraints detect collisions; the copy then restarts with the colliding
-/// columns switched to consistent pseudonyms). The logic of <c>TableGrain</c>; single-threaded.
+/// INSERT. PRIMARY KEY/UNIQUE columns whose operator is not injective are planned up front with consistent pseudonyms;
+/// should rows still collide, the table's own constraints detect it and the job fails closed (no row is replaced or
+/// dropped). The logic of <c>TableGrain</c>; single-threaded.
 /// </summary>
 public sealed class TableCopier : IDisposable
 {
@@ -114,14 +115,7 @@ public sealed class TableCopier : IDisposable
             }
 
             var result = await _inFlight.Dequeue().ConfigureAwait(false);
-            var collision = Write(result);
-            if (collision is not null)
-            {
-                await RestartWithCollisionFreeColumnsAsync(collision).ConfigureAwait(false);
-                _transaction = _output.BeginTransaction();
-                _insert.Transaction = _transaction;
-                continue;
-            }
+            Write(result);
 
             if (Stopwatch.GetTimestamp() >= deadline)
             {
@@ -180,7 +174,108 @@ public sealed class TableCopier : IDisposable
                 : _engine.PlanColumn(_work.Table, c, column, samples[c]) with { Ordinal = c };
         }
 
+        PlanCollisionFreeColumns(plans);
         return [.. plans];
+    }
+
+    // Before the first row: a column under a PRIMARY KEY/UNIQUE constraint (alone, composite or a unique index) whose
+    // operator can map two values to one output gets consistent pseudonyms when its outputs would collide, so the copy
+    // never restarts. Whole-cell operators (masks) are probed on the column's actual values; span replacement in free
+    // text is switched without probing (the probe would cost a full analysis pass).
+    private void PlanCollisionFreeColumns(ColumnPlan[] plans)
+    {
+        foreach (var set in _shape.UniqueColumnSets)
+        {
+            var ordinals = set.Select(IndexOfColumn).ToArray();
+            var candidates = ordinals.Where(c => c >= 0 && !plans[c].CollisionFree && !_engine.IsInjective(plans[c])).ToArray();
+            if (candidates.Length == 0)
+            {
+                continue;
+            }
+
+            var constraint = string.Join(", ", set);
+            string reason;
+            if (candidates.Any(c => plans[c].Treatment != ColumnTreatment.WholeCell))
+            {
+                reason = $"PRIMARY KEY/UNIQUE ({constraint}): span replacement in free text can map distinct values to the same output";
+            }
+            else if (ordinals.All(c => c >= 0) && OutputsCollide(ordinals, plans))
+            {
+                reason = $"PRIMARY KEY/UNIQUE ({constraint}): the configured operator maps distinct values of this table to the same output";
+            }
+            else
+            {
+                continue;
+            }
+
+            foreach (var c in candidates)
+            {
+                plans[c] = plans[c] with { CollisionFree = true, CollisionFreeReason = reason };
+                _collisionColumns.Add(plans[c].Name);
+            }
+        }
+    }
+
+    // Writes the constrained columns' outputs into a scratch table with the same UNIQUE constraint, in a temporary
+    // on-disk database (SQLite deletes it on close; its page cache is bounded), and stops at the first duplicate.
+    private bool OutputsCollide(int[] ordinals, ColumnPlan[] plans)
+    {
+        using var probe = new SqliteConnection("Data Source=;Pooling=False");
+        probe.Open();
+        var names = Enumerable.Range(0, ordinals.Length).Select(i => "c" + i).ToArray();
+        using (var create = probe.CreateCommand())
+        {
+            create.CommandText = $"PRAGMA cache_size=-8192; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; CREATE TABLE probe ({string.Join(", ", names)}, UNIQUE ({string.Join(", ", names)}))";
+            create.ExecuteNonQuery();
+        }
+
+        using var transaction = probe.BeginTransaction();
+        using var insert = probe.CreateCommand();
+        insert.CommandText = $"INSERT INTO probe VALUES ({string.Join(", ", names.Select(n => "$" + n))})";
+        var parameters = names.Select(n => insert.Parameters.Add(new SqliteParameter("$" + n, null))).ToArray();
+        insert.Prepare();
+        using var select = _input.CreateCommand();
+        select.CommandText = $"SELECT {string.Join(", ", ordinals.Select(c => SqlIdentifier.Quote(_columns[c].Name)))} FROM {SqlIdentifier.Quote(_work.Table)}";
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            for (var i = 0; i < ordinals.Length; i++)
+            {
+                var plan = plans[ordinals[i]];
+                var value = reader.GetValue(i);
+                var text = value switch
+                {
+                    string s => s,
+                    long or double when plan.Treatment == ColumnTreatment.WholeCell => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+                    _ => null,
+                };
+                parameters[i].Value = plan.Treatment == ColumnTreatment.PassThrough || string.IsNullOrWhiteSpace(text) ? value : _engine.Anonymize(text, plan).Text;
+            }
+
+            try
+            {
+                insert.ExecuteNonQuery();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == ConstraintError)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int IndexOfColumn(string name)
+    {
+        for (var c = 0; c < _columns.Length; c++)
+        {
+            if (string.Equals(_columns[c].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return c;
+            }
+        }
+
+        return -1;
     }
 
     // INTEGER PRIMARY KEY is the rowid itself: a surrogate key that must stay an integer, so it is copied as is.
@@ -295,8 +390,8 @@ public sealed class TableCopier : IDisposable
         }
     }
 
-    /// <summary>Writes the rows; returns the colliding column names when a PRIMARY KEY/UNIQUE constraint fails.</summary>
-    private string[]? Write(TableBatchResult result)
+    /// <summary>Writes the rows; a PRIMARY KEY/UNIQUE violation fails the table (never replaced, never dropped).</summary>
+    private void Write(TableBatchResult result)
     {
         var offset = _selectRowId ? 1 : 0;
         foreach (var row in result.Rows)
@@ -317,13 +412,12 @@ public sealed class TableCopier : IDisposable
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == ConstraintError && ex.SqliteExtendedErrorCode is 2067 or 1555)
             {
-                return ConstraintColumns(ex.Message);
+                throw CollisionError(row, ConstraintColumns(ex.Message), ex);
             }
             catch (SqliteException ex)
             {
-                var where = row.RowId is { } id ? $"rowid {id}" : $"row {_rowsWritten + 1}";
                 throw new TablesPipelineException(
-                    $"Table {SqlIdentifier.Quote(_work.Table)}, {where}: the anonymized row cannot be written ({ConstraintText(ex.Message)}). " +
+                    $"Table {SqlIdentifier.Quote(_work.Table)}, {Where(row)}: the anonymized row cannot be written ({ConstraintText(ex.Message)}). " +
                     "Relax the constraint or choose an operator whose output satisfies it for this column.", ex);
             }
 
@@ -331,7 +425,22 @@ public sealed class TableCopier : IDisposable
         }
 
         _statistics = _statistics.Add(result.Statistics);
-        return null;
+    }
+
+    private string Where(TableRow row) => row.RowId is { } id ? $"rowid {id}" : $"row {_rowsWritten + 1}";
+
+    // The safety net behind the up-front planning: distinct inputs that still map to one output (or duplicate keys in
+    // the input, which SQLite itself would have refused) stop the job; the output is not published.
+    private TablesPipelineException CollisionError(TableRow row, string[] columns, SqliteException ex)
+    {
+        var named = columns.Length > 0 ? string.Join(", ", columns.Select(SqlIdentifier.Quote)) : "an expression index";
+        var switched = _plans.Where(p => p.CollisionFree && columns.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var advice = switched.Count > 0 || _plans.Where(p => columns.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).All(p => p.Treatment == ColumnTreatment.PassThrough)
+            ? "Check the input for duplicate keys."
+            : "Configure an injective operator (pseudonymize, hash or encrypt) for this column's entity.";
+        return new TablesPipelineException(
+            $"Table {SqlIdentifier.Quote(_work.Table)}, column {named}, {Where(row)}: anonymized values collide on a PRIMARY KEY/UNIQUE constraint. " +
+            $"Nothing was published and no row was replaced or dropped. {advice}", ex);
     }
 
     private static string ConstraintText(string message)
@@ -353,57 +462,5 @@ public sealed class TableCopier : IDisposable
 
         var prefix = _work.Table + ".";
         return [.. text[(at + marker.Length)..].Split(", ").Select(part => part.StartsWith(prefix, StringComparison.Ordinal) ? part[prefix.Length..] : part)];
-    }
-
-    private async Task RestartWithCollisionFreeColumnsAsync(string[] colliding)
-    {
-        bool Switchable(ColumnPlan plan) => plan.Treatment != ColumnTreatment.PassThrough && !plan.CollisionFree;
-        var named = _plans.Where(p => Switchable(p) && colliding.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (named.Count == 0)
-        {
-            // An expression index names no columns: every anonymized column under a uniqueness constraint is switched.
-            named = [.. _plans.Where(p => Switchable(p) && _shape.UniqueColumns.Contains(p.Name, StringComparer.OrdinalIgnoreCase))];
-        }
-
-        if (named.Count == 0)
-        {
-            throw new TablesPipelineException(
-                $"Table {SqlIdentifier.Quote(_work.Table)}: rows collide on a PRIMARY KEY/UNIQUE constraint ({string.Join(", ", colliding)}) " +
-                "even with collision-free pseudonyms. Check the input for duplicate keys.");
-        }
-
-        foreach (var plan in named)
-        {
-            _collisionColumns.Add(plan.Name);
-        }
-
-        // Drain what is in flight (computed under the old plans), undo this table's rows and start over.
-        while (_inFlight.Count > 0)
-        {
-            try
-            {
-                await _inFlight.Dequeue().ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // The batch is discarded anyway; its failure would repeat and surface on the next pass.
-            }
-        }
-
-        _transaction!.Rollback();
-        _transaction.Dispose();
-        _transaction = null;
-        using (var delete = _output.CreateCommand())
-        {
-            delete.CommandText = $"DELETE FROM {SqlIdentifier.Quote(_work.Table)}";
-            delete.ExecuteNonQuery();
-        }
-
-        _plans = [.. _plans.Select(p => named.Contains(p) ? p with { CollisionFree = true } : p)];
-        _statistics = BatchStatistics.Empty(_columns.Length);
-        _rowsWritten = 0;
-        _sequence = 0;
-        DisposeReader();
-        OpenReader();
     }
 }

@@ -175,10 +175,10 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
 
             await report.RecordTable(progress).ConfigureAwait(false);
             context.IncrementCounter("tables");
-            foreach (var column in progress.CollisionColumns)
+            foreach (var column in progress.Columns.Where(c => c.CollisionFree))
             {
-                context.Warn("unique_collision",
-                    $"Table {table}, column {column}: anonymized values collided on a PRIMARY KEY/UNIQUE constraint; the column uses consistent pseudonyms instead.");
+                context.Warn("collision_free_operator",
+                    $"Table {table}, column {column.Name}: uses consistent pseudonyms so its values stay distinct ({column.CollisionFreeReason}).");
             }
         }
         finally

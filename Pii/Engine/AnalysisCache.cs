@@ -5,28 +5,54 @@ namespace PiiOrleans.Pii.Engine;
 
 /// <summary>
 /// A bounded, thread-safe cache of anonymizer results keyed by (column, text), so repeated values (tables are full
-/// of them) are analysed once. When full it starts a new generation rather than tracking recency per hit.
+/// of them) are analysed once. Two generations: when the current one is full it becomes the previous one and the
+/// older is dropped; a hit in the previous generation is promoted, so values in use survive a rotation (no thrash).
+/// Holds at most twice <c>capacity</c> entries of at most <c>maxTextLength</c> characters.
 /// </summary>
 internal sealed class AnalysisCache(int capacity, int maxTextLength)
 {
-    private ConcurrentDictionary<(string Column, string Text), AnonymizerResult> _entries = new();
+    private readonly Lock _rotation = new();
+    private ConcurrentDictionary<(string Column, string Text), AnonymizerResult> _current = new();
+    private ConcurrentDictionary<(string Column, string Text), AnonymizerResult> _previous = new();
 
     /// <summary>True when texts of this length are cached at all (long free text rarely repeats).</summary>
     public bool Accepts(string text) => capacity > 0 && text.Length <= maxTextLength;
 
-    public bool TryGet(string? column, string text, out AnonymizerResult result) =>
-        _entries.TryGetValue((column ?? string.Empty, text), out result!);
+    public bool TryGet(string? column, string text, out AnonymizerResult result)
+    {
+        var key = (column ?? string.Empty, text);
+        if (_current.TryGetValue(key, out result!))
+        {
+            return true;
+        }
+
+        if (_previous.TryGetValue(key, out result!))
+        {
+            Add(column, text, result);
+            return true;
+        }
+
+        return false;
+    }
 
     public void Add(string? column, string text, AnonymizerResult result)
     {
-        var entries = _entries;
-        if (entries.Count >= capacity)
+        var current = _current;
+        if (current.Count >= capacity)
         {
-            // Replacing the dictionary is atomic for readers; a racing writer may lose one entry, which is harmless.
-            entries = new ConcurrentDictionary<(string, string), AnonymizerResult>();
-            _entries = entries;
+            lock (_rotation)
+            {
+                // Another writer may have rotated already; a racing writer may lose one entry, which is harmless.
+                if (ReferenceEquals(current, _current))
+                {
+                    _previous = current;
+                    _current = new ConcurrentDictionary<(string, string), AnonymizerResult>();
+                }
+
+                current = _current;
+            }
         }
 
-        entries.TryAdd((column ?? string.Empty, text), result);
+        current.TryAdd((column ?? string.Empty, text), result);
     }
 }

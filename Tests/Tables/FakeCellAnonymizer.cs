@@ -16,6 +16,11 @@ internal sealed partial class FakeCellAnonymizer : ITableCellAnonymizer
 {
     public bool LeaveInClear { get; init; }
 
+    /// <summary>Claims the (non-injective) e-mail mask is injective, to exercise the collision safety net.</summary>
+    public bool ClaimInjective { get; init; }
+
+    public bool IsInjective(ColumnPlan column) => ClaimInjective || column.Treatment == ColumnTreatment.PassThrough;
+
     public ColumnPlan PlanColumn(string table, int ordinal, ColumnShape column, IReadOnlyList<string> sample) =>
         column.Name.Contains("mail", StringComparison.OrdinalIgnoreCase)
             ? new ColumnPlan(ordinal, column.Name, column.DeclaredType, ColumnTreatment.WholeCell, "EMAIL_ADDRESS", 0.9, false)

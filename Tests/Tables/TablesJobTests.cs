@@ -12,11 +12,11 @@ public sealed class TablesJobTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private static async Task<TablesJobResult> RunAsync(TestDatabase db, FakeCellAnonymizer? engine = null, bool full = true, int batchSize = 2,
-        string? input = null, string? outputDirectory = null)
+        string? input = null, string? outputDirectory = null, RecordingJobContext? context = null)
     {
         engine ??= new FakeCellAnonymizer();
         var setup = new TablesEngineSetup(engine, true, batchSize, true, 4, ["EMAIL_ADDRESS"], "none", ["en"]);
-        var context = new RecordingJobContext("job-1", new DirectGrainFactory(engine));
+        context ??= new RecordingJobContext("job-1", new DirectGrainFactory(engine));
         var parameters = new TablesJobParameters(input ?? db.InputPath, outputDirectory ?? db.OutputDirectory, null, full, batchSize, 3);
         return await new TablesJob(context, parameters, setup).RunAsync(CancellationToken.None);
     }
@@ -143,15 +143,15 @@ public sealed class TablesJobTests : IDisposable
     }
 
     [Fact]
-    public async Task PrimaryKeyCollisionSwitchesTheColumnToPseudonymsAndKeepsEveryRow()
+    public async Task PrimaryKeyColumnWithANonInjectiveOperatorGetsPseudonymsUpFrontAndKeepsEveryRow()
     {
         _db.Execute("""
             CREATE TABLE people (email TEXT PRIMARY KEY, name TEXT);
             INSERT INTO people VALUES ('john@example.com', 'John'), ('joan@example.com', 'Joan'), ('jock@example.com', 'Jock');
             """);
 
-        var engine = new FakeCellAnonymizer();
-        var result = await RunAsync(_db, engine);
+        var context = new RecordingJobContext("job-1", new DirectGrainFactory(new FakeCellAnonymizer()));
+        var result = await RunAsync(_db, context: context);
 
         Assert.Equal(TablesExitCodes.Success, result.ExitCode);
         var emails = TestDatabase.Query(_db.OutputPath, "SELECT email, name FROM people ORDER BY rowid");
@@ -161,8 +161,60 @@ public sealed class TablesJobTests : IDisposable
         using var report = JsonDocument.Parse(File.ReadAllBytes(_db.ReportPath));
         var table = report.RootElement.GetProperty("tables")[0];
         Assert.Equal("email", table.GetProperty("collision_columns")[0].GetString());
-        Assert.True(table.GetProperty("columns")[0].GetProperty("collision_free").GetBoolean());
+        var email = table.GetProperty("columns")[0];
+        Assert.True(email.GetProperty("collision_free").GetBoolean());
+        Assert.Contains("PRIMARY KEY/UNIQUE (email)", email.GetProperty("collision_free_reason").GetString());
+        Assert.False(table.GetProperty("columns")[1].GetProperty("collision_free").GetBoolean());
+        Assert.False(table.GetProperty("columns")[1].TryGetProperty("collision_free_reason", out _));
         Assert.Equal(3, table.GetProperty("rows_written").GetInt64());
+        Assert.Contains(context.Warnings, w => w.Code == "collision_free_operator" && w.Message.Contains("email"));
+    }
+
+    [Fact]
+    public async Task CompositeUniqueAndUniqueIndexColumnsArePlannedCollisionFreeButOtherColumnsAreNot()
+    {
+        _db.Execute("""
+            CREATE TABLE t (id INTEGER PRIMARY KEY, work_mail TEXT, home_mail TEXT, other_mail TEXT, solo_mail TEXT UNIQUE, tag TEXT, UNIQUE (tag, work_mail));
+            CREATE UNIQUE INDEX t_home ON t (home_mail);
+            INSERT INTO t (work_mail, home_mail, other_mail, solo_mail, tag) VALUES ('ann@example.com', 'ann@example.org', 'ann@example.net', 'ann@example.net', 'a');
+            INSERT INTO t (work_mail, home_mail, other_mail, solo_mail, tag) VALUES ('amy@example.com', 'amy@example.org', 'amy@example.net', 'amelia@example.net', 'a');
+            """);
+
+        var result = await RunAsync(_db);
+
+        Assert.Equal(TablesExitCodes.Success, result.ExitCode);
+        using var report = JsonDocument.Parse(File.ReadAllBytes(_db.ReportPath));
+        var columns = report.RootElement.GetProperty("tables")[0].GetProperty("columns").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("collision_free").GetBoolean());
+        Assert.False(columns["id"]);
+        Assert.True(columns["work_mail"]);
+        Assert.True(columns["home_mail"]);
+        Assert.False(columns["other_mail"]);
+        Assert.False(columns["solo_mail"]); // unique, but its masks do not collide: the configured mask is kept
+        var rows = TestDatabase.Query(_db.OutputPath, "SELECT work_mail, home_mail, other_mail FROM t ORDER BY id");
+        Assert.NotEqual(rows[0][0], rows[1][0]);
+        Assert.NotEqual(rows[0][1], rows[1][1]);
+        Assert.Equal("a**************", rows[0][2]);
+        Assert.Equal(rows[0][2], rows[1][2]);
+    }
+
+    [Fact]
+    public async Task AnActualCollisionFailsClosedNamingTableAndColumnAndPublishesNothing()
+    {
+        _db.Execute("""
+            CREATE TABLE people (email TEXT PRIMARY KEY, name TEXT);
+            INSERT INTO people VALUES ('john@example.com', 'John'), ('joan@example.com', 'Joan');
+            """);
+
+        var result = await RunAsync(_db, new FakeCellAnonymizer { ClaimInjective = true });
+
+        Assert.Equal(TablesExitCodes.PipelineFailure, result.ExitCode);
+        Assert.Contains("\"people\"", result.Error);
+        Assert.Contains("\"email\"", result.Error);
+        Assert.Contains("collide", result.Error);
+        Assert.DoesNotContain("john", result.Error);
+        Assert.False(File.Exists(_db.OutputPath));
+        Assert.False(Directory.Exists(_db.OutputDirectory) && Directory.GetFiles(_db.OutputDirectory).Length > 0);
     }
 
     [Fact]
