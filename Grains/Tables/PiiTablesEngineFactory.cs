@@ -1,5 +1,6 @@
 using PiiOrleans.Grains.Interfaces.Tables;
 using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Pii.Anonymization;
 using PiiOrleans.Pii.Configuration;
 using PiiOrleans.Pii.Detection;
 using PiiOrleans.Pii.Detection.Ner;
@@ -24,8 +25,14 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
     {
     }
 
+    // Per generation; tables mostly hold unique free text, so a larger cache mostly costs memory.
+    private static readonly PiiEngineOptions EngineOptions = new(CacheCapacity: 8192, MaxCachedTextLength: 256);
+
     /// <inheritdoc />
-    public TablesEngineSetup Create(string? configPath)
+    public TablesEngineSetup Create(string? configPath) => Create(configPath, null);
+
+    /// <inheritdoc />
+    public TablesEngineSetup Create(string? configPath, IPseudonymStore? pseudonymStore)
     {
         try
         {
@@ -44,7 +51,8 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
             }
 
             var analyzer = new AnalyzerEngine(registry, options);
-            var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer));
+            var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer),
+                new OperatorRegistry(pseudonymStore, settings.Anonymization.PseudonymSeed), EngineOptions);
             var profiler = new ColumnProfiler(analyzer);
             var anonymizer = new PiiCellAnonymizer(engine, analyzer, (name, sample) => ToTreatment(profiler.Profile(name, [.. sample])));
             var batch = settings.BatchProcessing;

@@ -217,5 +217,6 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         }
     }
 
-    private static string SafeName(string jobId) => string.Concat(jobId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+    /// <summary>The job id reduced to characters that are safe in a file name.</summary>
+    public static string SafeName(string jobId) => string.Concat(jobId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }

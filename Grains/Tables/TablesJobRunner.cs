@@ -16,7 +16,12 @@ public sealed class TablesJobRunner(ITablesEngineFactory engines, TablesEngineRe
     public async Task<JobOutcome> RunAsync(IJobContext context, JsonElement parameters, CancellationToken cancellationToken)
     {
         var request = TablesJobParameters.Parse(parameters);
-        var setup = engines.Create(request.ConfigPath);
+
+        // Pseudonyms go to a scratch file next to the output (opened on first use, deleted when the job ends) so
+        // memory does not grow with the number of distinct values.
+        using var pseudonyms = new SqlitePseudonymStore(Path.Combine(Path.GetFullPath(request.OutputDirectory),
+            $".pseudonyms.{TablesJob.SafeName(context.JobId)}.tmp"));
+        var setup = engines.Create(request.ConfigPath, pseudonyms);
         registry.Register(context.JobId, setup.Anonymizer);
         try
         {

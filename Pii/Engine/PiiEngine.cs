@@ -22,6 +22,7 @@ public sealed class PiiEngine
     private readonly AnalysisCache _cache;
     private readonly RecognitionRequest _defaultRequest;
     private readonly FrozenSet<string> _enabled;
+    private readonly bool _batchesHelp;
 
     /// <summary>
     /// Creates the engine over <paramref name="analyzer"/>. Operators come from <paramref name="settings"/> and are
@@ -45,6 +46,9 @@ public sealed class PiiEngine
         _cache = new AnalysisCache(options.CacheCapacity, options.MaxCachedTextLength);
         _enabled = settings.EnabledEntityTypes.ToFrozenSet(StringComparer.Ordinal);
         _defaultRequest = new RecognitionRequest(_enabled);
+
+        // Only a batch-capable recognizer (the NER model) gains from batches; without one, text by text is cheaper.
+        _batchesHelp = analyzer.Recognizers.Any(r => r is IBatchEntityRecognizer);
     }
 
     /// <summary>
@@ -194,6 +198,16 @@ public sealed class PiiEngine
 
         if (pending.Count == 0)
         {
+            return output;
+        }
+
+        if (!_batchesHelp || pending.Count == 1)
+        {
+            foreach (var i in pending)
+            {
+                output[i] = Anonymize(texts[i], columnName);
+            }
+
             return output;
         }
 

@@ -1,0 +1,71 @@
+using System.Text;
+using PiiOrleans.Grains.Tables;
+using PiiOrleans.Pii.Anonymization;
+using PiiOrleans.Pii.Configuration;
+
+namespace PiiOrleans.Tests.Tables;
+
+/// <summary>The on-disk pseudonym store of the tables job: the same contract as the in-memory one, with nothing in clear on disk.</summary>
+public sealed class SqlitePseudonymStoreTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("pii-pseudonyms-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, true);
+
+    private string StorePath => Path.Combine(_directory, ".pseudonyms.tmp");
+
+    [Fact]
+    public void IsConsistentCollisionFreeAndReversibleBeyondItsMemoryCache()
+    {
+        // A cache of 16 entries (×2) against 3,000 values: most answers come from the file.
+        using var store = new SqlitePseudonymStore(StorePath, cacheCapacity: 16);
+        var registry = new OperatorRegistry(store, "seed");
+        var op = registry.Bind(new OperatorSettings("pseudonymize").With("mode", "fake"), "EMAIL_ADDRESS");
+        var values = Enumerable.Range(0, 3000).Select(i => $"user{i % 1000}@corp.example.org").ToArray();
+        var results = new string[values.Length];
+        Parallel.For(0, values.Length, i => results[i] = op.Operate(values[i]));
+
+        Assert.Equal(1000, store.Count);
+        Assert.All(values.Zip(results).GroupBy(p => p.First), g => Assert.Single(g.Select(p => p.Second).Distinct()));
+        Assert.Equal(1000, results.Distinct().Count());
+        Assert.DoesNotContain(results, r => values.Contains(r));
+
+        var reverse = registry.Bind(new OperatorSettings("depseudonymize"), "EMAIL_ADDRESS", OperatorType.Deanonymize);
+        Assert.Equal(values[7], reverse.Operate(results[7]));
+        Assert.False(store.TryGetOriginal("PERSON", results[7], out _));
+        Assert.Equal(1000, store.Snapshot().Count);
+        Assert.Contains(new PseudonymEntry("EMAIL_ADDRESS", values[7], results[7]), store.Snapshot());
+    }
+
+    [Fact]
+    public void GivesTheSameSurrogatesAsTheInMemoryStoreForTheSameSeed()
+    {
+        using var onDisk = new SqlitePseudonymStore(StorePath);
+        var inMemory = new InMemoryPseudonymStore();
+        var factory = new FakeSurrogateFactory("seed");
+        var values = Enumerable.Range(0, 200).Select(i => (i % 10).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-" + i).ToArray();
+        Assert.Equal(values.Select(v => inMemory.GetOrAdd("US_SSN", v, factory)), values.Select(v => onDisk.GetOrAdd("US_SSN", v, factory)));
+    }
+
+    [Fact]
+    public void KeepsNoValueInClearOnDiskAndDeletesItsFileOnDispose()
+    {
+        var store = new SqlitePseudonymStore(StorePath);
+        Assert.False(File.Exists(StorePath)); // created on first use only
+        var surrogate = store.GetOrAdd("PERSON", "Zebulon Quartermaine", new FakeSurrogateFactory("seed"));
+        for (var i = 0; i < 5000; i++)
+        {
+            store.GetOrAdd("PERSON", "Filler Person " + i, new FakeSurrogateFactory("seed"));
+        }
+
+        Assert.True(File.Exists(StorePath));
+        var bytes = File.ReadAllBytes(StorePath);
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Quartermaine")));
+        Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes("Filler Person")));
+        Assert.NotEqual(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(surrogate)));
+
+        store.Dispose();
+        Assert.False(File.Exists(StorePath));
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+}
