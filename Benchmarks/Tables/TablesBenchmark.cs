@@ -77,11 +77,14 @@ public static class TablesBenchmark
         var runner = host.Services.GetRequiredService<TablesJobRunner>();
         var parameters = new TablesJobParameters(input, output, config, false, batchSize, null);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        Console.WriteLine(Invariant($"RSS before the pipeline: {Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024.0:N0} MB"));
         var stopwatch = Stopwatch.StartNew();
         var outcome = await runner.RunAsync(new ConsoleJobContext(host.Services.GetRequiredService<IGrainFactory>()),
             System.Text.Json.JsonSerializer.SerializeToElement(parameters.ToJsonObject()), CancellationToken.None);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var gc = GC.GetGCMemoryInfo();
+        Console.WriteLine(Invariant($"GC: heap {gc.HeapSizeBytes / 1048576.0:N0} MB, committed {gc.TotalCommittedBytes / 1048576.0:N0} MB, gen2 collections {GC.CollectionCount(2)}, live after a full collection {GC.GetTotalMemory(true) / 1048576.0:N0} MB"));
         Console.WriteLine(Invariant($"pipeline CPU time: {cpuSeconds:N2} s over {seconds:N2} s wall ({cpuSeconds / seconds:N2} cores busy on average)"));
         if (outcome.ExitCode != 0 && outcome.Result.TryGetProperty("error", out var error))
         {

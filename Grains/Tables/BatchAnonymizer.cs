@@ -11,7 +11,7 @@ namespace PiiOrleans.Grains.Tables;
 /// call to the engine (free text is analysed as a batch); identical whole-cell values are operated on once (a bounded
 /// two-generation cache per instance; one instance per worker, so no locking).
 /// </summary>
-public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapacity = 20_000)
+public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapacity = 4096)
 {
     private const int MaxCachedLength = 4096;
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);

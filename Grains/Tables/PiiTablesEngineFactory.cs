@@ -26,7 +26,7 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
     }
 
     // Per generation; tables mostly hold unique free text, so a larger cache mostly costs memory.
-    private static readonly PiiEngineOptions EngineOptions = new(CacheCapacity: 8192, MaxCachedTextLength: 256);
+    private static readonly PiiEngineOptions EngineOptions = new(CacheCapacity: 4096, MaxCachedTextLength: 256);
 
     /// <inheritdoc />
     public TablesEngineSetup Create(string? configPath) => Create(configPath, null);

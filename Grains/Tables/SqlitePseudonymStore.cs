@@ -38,7 +38,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     private bool _disposed;
 
     /// <summary>A store whose file will be <paramref name="path"/>; <paramref name="cacheCapacity"/> bounds the memory cache (×2).</summary>
-    public SqlitePseudonymStore(string path, int cacheCapacity = 32_768)
+    public SqlitePseudonymStore(string path, int cacheCapacity = 8192)
     {
         _path = Path.GetFullPath(path);
         _cache = new TwoGenerationCache<(string, string), string>(cacheCapacity);
