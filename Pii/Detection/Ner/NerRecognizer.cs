@@ -87,9 +87,10 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
         {
             var spans = tagged[u];
             var kept = new List<NerSpan>(spans.Count);
+            var cased = HasUpper(unique[u]);
             foreach (var raw in spans)
             {
-                if (NerSpanFilter.Refine(unique[u], raw, gazetteer) is not { } span)
+                if (NerSpanFilter.Refine(unique[u], raw, gazetteer, cased) is not { } span)
                 {
                     continue;
                 }
@@ -128,6 +129,19 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
 
     /// <summary>Releases the model.</summary>
     public void Dispose() => tagger.Model.Dispose();
+
+    private static bool HasUpper(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool MayHoldEntities(string text)
     {

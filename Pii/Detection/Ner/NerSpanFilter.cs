@@ -64,11 +64,22 @@ public static class NerSpanFilter
     }
 
     /// <summary>The refined span, or null when it should be dropped; <paramref name="gazetteer"/> may be null.</summary>
-    public static NerSpan? Refine(string text, NerSpan span, Gazetteer? gazetteer)
+    /// <remarks>
+    /// <paramref name="cased"/> is false for a text without any upper-case letter ("said petra to michael"): case tells
+    /// nothing there, so only punctuation and function words are trimmed.
+    /// </remarks>
+    public static NerSpan? Refine(string text, NerSpan span, Gazetteer? gazetteer, bool cased = true)
     {
+        if (!cased)
+        {
+            return RefineUncased(text, span);
+        }
+
         var start = span.Start;
         var end = span.End;
         var person = span.EntityType == "PERSON";
+        // A LOCATION span may be a whole postal address: it starts with a house number and spans lines.
+        var location = span.EntityType == "LOCATION";
 
         // Trim edge words: lower-case words, words without letters or digits, and (for PERSON) titles.
         while (start < end)
@@ -101,7 +112,7 @@ public static class NerSpanFilter
         }
 
         // A name never crosses a line break: keep the first line.
-        var lineBreak = text.AsSpan(start, end - start).IndexOfAny('\n', '\r');
+        var lineBreak = location ? -1 : text.AsSpan(start, end - start).IndexOfAny('\n', '\r');
         if (lineBreak >= 0)
         {
             end = TrimSpacesBack(text, start, start + lineBreak);
@@ -123,7 +134,7 @@ public static class NerSpanFilter
             end--;
         }
 
-        if (end <= start || !char.IsUpper(text[start]))
+        if (end <= start || !(char.IsUpper(text[start]) || (location && char.IsDigit(text[start]) && HasUpperLetter(text, start, end))))
         {
             return null;
         }
@@ -178,6 +189,50 @@ public static class NerSpanFilter
         }
 
         return span with { Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
+    }
+
+    private static NerSpan? RefineUncased(string text, NerSpan span)
+    {
+        var start = span.Start;
+        var end = span.End;
+        while (start < end && !char.IsLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end - start < 2)
+        {
+            return null;
+        }
+
+        foreach (var range in text.AsSpan(start, end - start).Split(' '))
+        {
+            var w = text.AsSpan(start, end - start)[range].Trim(".,;:!?'’\"()");
+            if (!w.IsEmpty && !IsStopWord(w))
+            {
+                return span with { Start = start, End = end };
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasUpperLetter(string text, int start, int end)
+    {
+        foreach (var c in text.AsSpan(start, end - start))
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A name ends before an inner lower-case word that is not a name particle, or a number ("Ann Lee and friends").

@@ -74,4 +74,29 @@ public sealed class NerSpanFilterTests
         Assert.NotNull(refined);
         Assert.True(refined.Value.Score < 0.35, $"score {refined.Value.Score}");
     }
+
+    [Fact]
+    public void KeepsAWholePostalAddressAsOneLocation()
+    {
+        const string text = "Send it to 49 Nassaustraat 123\nOrmiston, NZ 04293 please.";
+        Assert.Equal("49 Nassaustraat 123\nOrmiston, NZ 04293", Refine(text, "49 Nassaustraat 123\nOrmiston, NZ 04293", "LOCATION"));
+    }
+
+    [Fact]
+    public void DropsANumberThatIsNoAddress() => Assert.Null(Refine("I have 12 cats.", "12", "LOCATION"));
+
+    [Fact]
+    public void TrimsOnlyPunctuationAndFunctionWordsInALowerCaseText()
+    {
+        const string text = "i'm so jealous! said petra to michael.";
+        Assert.Equal("michael", RefineUncased(text, "michael."));
+        Assert.Null(RefineUncased(text, "to"));
+    }
+
+    private static string? RefineUncased(string text, string value)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), null, cased: false);
+        return refined is { } s ? text[s.Start..s.End] : null;
+    }
 }
