@@ -16,9 +16,12 @@ public sealed record NerSettings(
     int MaxTokens = 64,
     int WindowOverlap = 16,
     int CacheCapacity = 4096,
-    double MinScore = 0.35,
+    double MinScore = NerSettings.DefaultMinScore,
     bool SkipTextsWithoutCapitals = true)
 {
+    /// <summary>The span score threshold calibrated for the bundled model (span F2 on held-out text); configuration files default to it too.</summary>
+    public const double DefaultMinScore = 0.35;
+
     /// <summary>The name of the default model's directory under <c>models/</c>.</summary>
     public const string DefaultModelName = "piiorleans-ner-small";
 
