@@ -88,7 +88,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
             var spans = tagged[u];
             var kept = new List<NerSpan>(spans.Count);
             var cased = HasUpper(unique[u]);
-            foreach (var raw in spans)
+            foreach (var raw in NerSpanFilter.SplitLines(unique[u], spans))
             {
                 if (NerSpanFilter.Refine(unique[u], raw, gazetteer, cased) is not { } span)
                 {

@@ -63,6 +63,36 @@ public static class NerSpanFilter
             || (tail.Length is 2 or 3 && (tail[1..] is "d" or "m" or "re" or "ve" or "ll" or "D" or "M" or "RE" or "VE" or "LL"));
     }
 
+    /// <summary>
+    /// The spans with every multi-line LOCATION split into one span per line: an address laid out over lines (a record,
+    /// a letter head) is masked line by line, so each line's field (street, city, country) stays a unit of its own.
+    /// </summary>
+    public static IEnumerable<NerSpan> SplitLines(string text, IReadOnlyList<NerSpan> spans)
+    {
+        foreach (var span in spans)
+        {
+            if (span.EntityType != "LOCATION" || text.AsSpan(span.Start, span.End - span.Start).IndexOfAny('\n', '\r') < 0)
+            {
+                yield return span;
+                continue;
+            }
+
+            var start = span.Start;
+            for (var i = span.Start; i <= span.End; i++)
+            {
+                if (i == span.End || text[i] is '\n' or '\r')
+                {
+                    if (i > start)
+                    {
+                        yield return span with { Start = start, End = i };
+                    }
+
+                    start = i + 1;
+                }
+            }
+        }
+    }
+
     /// <summary>The refined span, or null when it should be dropped; <paramref name="gazetteer"/> may be null.</summary>
     /// <remarks>
     /// <paramref name="cased"/> is false for a text without any upper-case letter ("said petra to michael"): case tells
@@ -111,8 +141,8 @@ public static class NerSpanFilter
             end = TrimSpacesBack(text, start, wordStart);
         }
 
-        // A name never crosses a line break: keep the first line.
-        var lineBreak = location ? -1 : text.AsSpan(start, end - start).IndexOfAny('\n', '\r');
+        // A name never crosses a line break: keep the first line (LOCATION spans were split per line before).
+        var lineBreak = text.AsSpan(start, end - start).IndexOfAny('\n', '\r');
         if (lineBreak >= 0)
         {
             end = TrimSpacesBack(text, start, start + lineBreak);

@@ -76,10 +76,20 @@ public sealed class NerSpanFilterTests
     }
 
     [Fact]
-    public void KeepsAWholePostalAddressAsOneLocation()
+    public void KeepsAPostalAddressLineAsOneLocation()
     {
-        const string text = "Send it to 49 Nassaustraat 123\nOrmiston, NZ 04293 please.";
-        Assert.Equal("49 Nassaustraat 123\nOrmiston, NZ 04293", Refine(text, "49 Nassaustraat 123\nOrmiston, NZ 04293", "LOCATION"));
+        const string text = "Send it to 66 Dalmatinova 112 Apt. 846, Drijette, Qatar 52904 please.";
+        Assert.Equal("66 Dalmatinova 112 Apt. 846, Drijette, Qatar 52904", Refine(text, "66 Dalmatinova 112 Apt. 846, Drijette, Qatar 52904", "LOCATION"));
+    }
+
+    [Fact]
+    public void SplitsAMultiLineLocationIntoOneSpanPerLine()
+    {
+        const string text = "Ann Lee\n49 Nassaustraat 123\n>Ormiston, NZ 04293\n";
+        var start = text.IndexOf("49", StringComparison.Ordinal);
+        var spans = NerSpanFilter.SplitLines(text, [new NerSpan("LOCATION", start, text.Length - 1, 0.9), new NerSpan("PERSON", 0, 7, 0.9)])
+            .Select(s => NerSpanFilter.Refine(text, s, null)).Where(s => s is not null).Select(s => text[s!.Value.Start..s.Value.End]).ToArray();
+        Assert.Equal(["49 Nassaustraat 123", "Ormiston, NZ 04293", "Ann Lee"], spans);
     }
 
     [Fact]
