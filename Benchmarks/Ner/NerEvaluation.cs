@@ -6,7 +6,7 @@ using PiiOrleans.Pii.Evaluation;
 namespace PiiOrleans.Benchmarks.Ner;
 
 /// <summary>
-/// <c>benchmarks ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased] [--dump F]</c>: span-level P/R/F2 on a presidio-research file for the
+/// <c>benchmarks ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--dump F]</c>: span-level P/R/F2 on a presidio-research file for the
 /// NER model alone, the gazetteer alone, and the full analyzer (pattern recognizers + NER + gazetteer).
 /// </summary>
 public static class NerEvaluation
@@ -19,7 +19,7 @@ public static class NerEvaluation
         var i = Array.IndexOf(args, "--input");
         if (i < 0 || i + 1 >= args.Length)
         {
-            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased] [--dump out.jsonl]");
+            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--dump out.jsonl]");
             return 2;
         }
 
@@ -32,9 +32,9 @@ public static class NerEvaluation
         var c = Array.IndexOf(args, "--min-score");
         var minScore = c >= 0 && c + 1 < args.Length && double.TryParse(args[c + 1], System.Globalization.CultureInfo.InvariantCulture, out var ms)
             ? ms : NerSettings.DefaultMinScore;
-        var uncased = args.Contains("--uncased");
+        bool? skipLowerCase = args.Contains("--uncased") ? false : args.Contains("--cased-only") ? true : null;
         using var ner = NerRecognizer.Create(new NerSettings(ModelDirectory: modelDirectory, IntraOpThreads: threads, CacheCapacity: 0,
-            MinScore: minScore, SkipTextsWithoutCapitals: !uncased));
+            MinScore: minScore, SkipTextsWithoutCapitals: skipLowerCase));
         var gazetteer = new GazetteerRecognizer(Gazetteer.Load(Path.Combine(ner.Model.Directory, "gazetteer")));
 
         Report("NER model alone (raw spans)", samples, texts, batch => Raw(ner, batch));
