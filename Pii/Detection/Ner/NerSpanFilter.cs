@@ -102,7 +102,7 @@ public static class NerSpanFilter
     {
         if (!cased)
         {
-            return RefineUncased(text, span);
+            return RefineUncased(text, span, gazetteer);
         }
 
         var start = span.Start;
@@ -221,18 +221,40 @@ public static class NerSpanFilter
         return span with { Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
     }
 
-    private static NerSpan? RefineUncased(string text, NerSpan span)
+    // Without capitals the model has only context to go on and tags ordinary words ("peace", "my options"): edge
+    // function words are trimmed, and a PERSON span must hold a name the lists know. (Places are left to the model:
+    // requiring a known place cost more recall than it won precision on the dev set.)
+    private static NerSpan? RefineUncased(string text, NerSpan span, Gazetteer? gazetteer)
     {
         var start = span.Start;
         var end = span.End;
-        while (start < end && !char.IsLetterOrDigit(text[start]))
+        while (true)
         {
-            start++;
-        }
+            while (start < end && !char.IsLetterOrDigit(text[start]))
+            {
+                start++;
+            }
 
-        while (end > start && !char.IsLetterOrDigit(text[end - 1]))
-        {
-            end--;
+            while (end > start && !char.IsLetterOrDigit(text[end - 1]))
+            {
+                end--;
+            }
+
+            var firstEnd = WordEnd(text, start, end);
+            if (firstEnd < end && IsStopWord(text.AsSpan(start, firstEnd - start)))
+            {
+                start = firstEnd;
+                continue;
+            }
+
+            var lastStart = WordStart(text, start, end);
+            if (lastStart > start && IsStopWord(text.AsSpan(lastStart, end - lastStart)))
+            {
+                end = lastStart;
+                continue;
+            }
+
+            break;
         }
 
         if (end - start < 2)
@@ -240,16 +262,49 @@ public static class NerSpanFilter
             return null;
         }
 
-        foreach (var range in text.AsSpan(start, end - start).Split(' '))
+        var value = text.AsSpan(start, end - start);
+        var content = false;
+        var known = false;
+        foreach (var range in value.SplitAny(" -'’"))
         {
-            var w = text.AsSpan(start, end - start)[range].Trim(".,;:!?'’\"()");
-            if (!w.IsEmpty && !IsStopWord(w))
+            var w = value[range].Trim(".,;:!?\"()");
+            if (w.IsEmpty || IsStopWord(w))
             {
-                return span with { Start = start, End = end };
+                continue;
             }
+
+            content = true;
+            known |= ConfirmedTitleCased(w, span.EntityType, gazetteer);
         }
 
-        return null;
+        if (!content)
+        {
+            return null;
+        }
+
+        if (gazetteer is not null && span.EntityType == "PERSON" && !known)
+        {
+            return null;
+        }
+
+        return span with { Start = start, End = end };
+    }
+
+    // The lists hold title case ("Petra", "New York"); a lower-case text's words are looked up title-cased.
+    private static bool ConfirmedTitleCased(ReadOnlySpan<char> phrase, string type, Gazetteer? gazetteer)
+    {
+        if (phrase.Length > 96)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[phrase.Length];
+        for (var i = 0; i < phrase.Length; i++)
+        {
+            buffer[i] = i == 0 || phrase[i - 1] is ' ' or '-' ? char.ToUpperInvariant(phrase[i]) : phrase[i];
+        }
+
+        return Confirmed(buffer, type, gazetteer);
     }
 
     private static bool HasUpperLetter(string text, int start, int end)

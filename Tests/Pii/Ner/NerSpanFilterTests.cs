@@ -109,4 +109,16 @@ public sealed class NerSpanFilterTests
         var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), null, cased: false);
         return refined is { } s ? text[s.Start..s.End] : null;
     }
+
+    [Fact]
+    public void InALowerCaseTextAPersonMustHoldAKnownName()
+    {
+        const string text = "but petra just said he put it there";
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        NerSpan At(string value) => new("PERSON", text.IndexOf(value, StringComparison.Ordinal), text.IndexOf(value, StringComparison.Ordinal) + value.Length, 0.9);
+        var petra = NerSpanFilter.Refine(text, At("but petra just"), gazetteer, cased: false);
+        Assert.NotNull(petra);
+        Assert.Equal("petra", text[petra.Value.Start..petra.Value.End]);
+        Assert.Null(NerSpanFilter.Refine(text, At("he put"), gazetteer, cased: false));
+    }
 }
