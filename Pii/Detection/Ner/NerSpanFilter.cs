@@ -36,6 +36,16 @@ public static class NerSpanFilter
         "USS", "Street", "Avenue", "Road",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Last words of a facility or organisation: "Kraków Country Club" is a club, not a person.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FacilityWords = new HashSet<string>(
+    [
+        "Club", "Hotel", "Hospital", "University", "College", "School", "Academy", "Church", "Cathedral", "Museum",
+        "Airport", "Station", "Stadium", "Arena", "Center", "Centre", "Clinic", "Library", "Bank", "Inc", "Ltd", "LLC",
+        "Corp", "Company", "Association", "Society", "Foundation", "Institute", "Council", "Ministry", "Department",
+        "GmbH", "AG", "SA", "PLC", "Co", "Group", "Holdings", "Partners", "Associates", "Sons", "LLP", "BV", "NV", "Oy", "AB",
+        "Technologies", "Solutions", "Systems", "Labs", "Consulting", "Research", "Insurance", "Motors", "Media",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Lower-case words that may sit inside a name ("Ludwig van Beethoven", "Maria da Silva").
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameParticles = new HashSet<string>(
     [
@@ -196,6 +206,11 @@ public static class NerSpanFilter
             return null;
         }
 
+        if (person && words > 1 && FacilityWords.Contains(LastWord(value).TrimEnd('.')))
+        {
+            return span with { EntityType = "ORGANIZATION", Start = start, End = end };
+        }
+
         var score = span.Score;
         if (words == 1 && span.EntityType is "PERSON" or "LOCATION" && !Confirmed(value, span.EntityType, gazetteer))
         {
@@ -218,7 +233,8 @@ public static class NerSpanFilter
             score -= SentenceInitialPenalty;
         }
 
-        return span with { Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
+        var type = span.EntityType is "LOCATION" or "ORGANIZATION" && words <= 3 && LooksLikeAPersonsName(value, gazetteer) ? "PERSON" : span.EntityType;
+        return span with { EntityType = type, Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
     }
 
     // Without capitals the model has only context to go on and tags ordinary words ("peace", "my options"): edge
@@ -248,7 +264,7 @@ public static class NerSpanFilter
             }
 
             var lastStart = WordStart(text, start, end);
-            if (lastStart > start && IsStopWord(text.AsSpan(lastStart, end - lastStart)))
+            if (lastStart > start && (IsStopWord(text.AsSpan(lastStart, end - lastStart)) || IsCaselessScriptWord(text.AsSpan(lastStart, end - lastStart))))
             {
                 end = lastStart;
                 continue;
@@ -282,6 +298,15 @@ public static class NerSpanFilter
             return null;
         }
 
+        // "my name is mieszko": a context word or title right before makes an unknown name credible.
+        var before = GazetteerRecognizer.PreviousWord(text, start);
+        if (before.Equals("is", StringComparison.OrdinalIgnoreCase) || before.Equals("was", StringComparison.OrdinalIgnoreCase))
+        {
+            var at = text.AsSpan(0, start).LastIndexOf(before, StringComparison.OrdinalIgnoreCase);
+            before = at > 0 ? GazetteerRecognizer.PreviousWord(text, at) : [];   // "my name is …"
+        }
+
+        known |= gazetteer is not null && before.Length > 0 && (gazetteer.IsPersonContext(before) || gazetteer.IsTitle(TitleCase(before)));
         if (gazetteer is not null && span.EntityType == "PERSON" && !known)
         {
             return null;
@@ -305,6 +330,57 @@ public static class NerSpanFilter
         }
 
         return Confirmed(buffer, type, gazetteer);
+    }
+
+    // The small model confuses types more often than it misses a name: "Keijo" or "Robert Petersen" tagged as a place
+    // or company. A span that opens with a known first name, is no known place and holds no company word is a person.
+    private static bool LooksLikeAPersonsName(ReadOnlySpan<char> value, Gazetteer? gazetteer)
+    {
+        if (gazetteer is null || gazetteer.MatchPlace(value) != Gazetteer.PlaceKind.None)
+        {
+            return false;
+        }
+
+        var first = true;
+        foreach (var range in value.Split(' '))
+        {
+            var w = value[range].Trim(".,;:!?'’\"()");
+            if (w.IsEmpty || !char.IsUpper(w[0]) || FacilityWords.Contains(w) || AddressWords.Contains(w) || (first && !gazetteer.IsFirstName(w)))
+            {
+                return false;
+            }
+
+            first = false;
+        }
+
+        return !first;
+    }
+
+    private static string TitleCase(ReadOnlySpan<char> word) =>
+        word.IsEmpty ? string.Empty : string.Concat(char.ToUpperInvariant(word[0]).ToString(), word[1..]);
+
+    private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> value)
+    {
+        var space = value.LastIndexOf(' ');
+        return space < 0 ? value : value[(space + 1)..];
+    }
+
+    // A word in a script without case (Hebrew, Arabic, CJK): next to a cased name it is debris of a mangled character
+    // ("Rachel Holloway ג€“" is a broken dash), never part of the name.
+    private static bool IsCaselessScriptWord(ReadOnlySpan<char> word)
+    {
+        var letter = false;
+        foreach (var c in word)
+        {
+            if (char.IsUpper(c) || char.IsLower(c))
+            {
+                return false;
+            }
+
+            letter |= char.IsLetter(c);
+        }
+
+        return letter;
     }
 
     private static bool HasUpperLetter(string text, int start, int end)
@@ -379,7 +455,7 @@ public static class NerSpanFilter
             }
         }
 
-        if (firstLetter < 0 || char.IsLower(word[firstLetter]))
+        if (firstLetter < 0 || char.IsLower(word[firstLetter]) || IsCaselessScriptWord(word))
         {
             return true;
         }

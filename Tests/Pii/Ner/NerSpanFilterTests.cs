@@ -121,4 +121,30 @@ public sealed class NerSpanFilterTests
         Assert.Equal("petra", text[petra.Value.Start..petra.Value.End]);
         Assert.Null(NerSpanFilter.Refine(text, At("he put"), gazetteer, cased: false));
     }
+
+    [Theory]
+    [InlineData("Yesterday Klaudia just left.", "Klaudia", "LOCATION", "PERSON")]
+    [InlineData("The Robert Petersen version recorded live.", "Robert Petersen", "ORGANIZATION", "PERSON")]
+    [InlineData("We flew to Amsterdam today.", "Amsterdam", "LOCATION", "LOCATION")]
+    [InlineData("She joined Robert Bosch GmbH today.", "Robert Bosch GmbH", "ORGANIZATION", "ORGANIZATION")]
+    [InlineData("Where: Kraków Country Club.", "Kraków Country Club", "PERSON", "ORGANIZATION")]
+    public void FixesTheTypeOfKnownNamesAndFacilities(string text, string value, string modelType, string expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan(modelType, start, start + value.Length, 0.9), gazetteer);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, refined.Value.EntityType);
+    }
+
+    [Fact]
+    public void TrimsCaselessScriptDebrisOffANameAndTakesContextForUnknownLowerCaseNames()
+    {
+        const string text = "A tribute to Rachel Holloway ג€“ sadly.";
+        Assert.Equal("Rachel Holloway", Refine(text, "Rachel Holloway ג"));
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        const string chat = "my name is mieszko";
+        var refined = NerSpanFilter.Refine(chat, new NerSpan("PERSON", 11, 18, 0.9), gazetteer, cased: false);
+        Assert.NotNull(refined);
+    }
 }
