@@ -234,6 +234,11 @@ public static class NerSpanFilter
         }
 
         var type = span.EntityType is "LOCATION" or "ORGANIZATION" && words <= 3 && LooksLikeAPersonsName(value, gazetteer) ? "PERSON" : span.EntityType;
+        if (type == "PERSON" && words == 1 && gazetteer is not null && gazetteer.IsFirstName(value))
+        {
+            end = SurnameEnd(text, end, gazetteer);
+        }
+
         return span with { EntityType = type, Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
     }
 
@@ -354,6 +359,31 @@ public static class NerSpanFilter
         }
 
         return !first;
+    }
+
+    // "Tina Alexandrov" tagged as "Tina": a known first name takes the capitalised word right after it (same line, one
+    // space) unless that word is a function word, a common word, a place, or an address/company word.
+    private static int SurnameEnd(string text, int end, Gazetteer gazetteer)
+    {
+        if (end + 1 >= text.Length || text[end] != ' ' || !char.IsUpper(text[end + 1]))
+        {
+            return end;
+        }
+
+        var wordEnd = end + 1;
+        while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || text[wordEnd] is '-' or '\'' or '’'))
+        {
+            wordEnd++;
+        }
+
+        var word = text.AsSpan(end + 1, wordEnd - end - 1).TrimEnd("-'’");
+        if (word.Length < 2 || IsStopWord(word) || gazetteer.IsCommonWord(word) || gazetteer.MatchPlace(word) != Gazetteer.PlaceKind.None
+            || AddressWords.Contains(word) || FacilityWords.Contains(word) || IsCaselessScriptWord(word))
+        {
+            return end;
+        }
+
+        return end + 1 + word.Length;
     }
 
     private static string TitleCase(ReadOnlySpan<char> word) =>

@@ -147,4 +147,17 @@ public sealed class NerSpanFilterTests
         var refined = NerSpanFilter.Refine(chat, new NerSpan("PERSON", 11, 18, 0.9), gazetteer, cased: false);
         Assert.NotNull(refined);
     }
+
+    [Theory]
+    [InlineData(">Tina Alexandrov >Suite 5", "Tina", "Tina Alexandrov")]
+    [InlineData("Ask Tina Today about it.", "Tina", "Tina")]
+    [InlineData("Tina Amsterdam office", "Tina", "Tina")]
+    public void AKnownFirstNameTakesTheSurnameAfterIt(string text, string value, string expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), gazetteer);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, text[refined.Value.Start..refined.Value.End]);
+    }
 }
