@@ -158,7 +158,7 @@ public static class NerSpanFilter
             end = TrimSpacesBack(text, start, start + lineBreak);
         }
 
-        // Punctuation at the edges: keep a closing dot only after an initial or abbreviation ("J.", "Jr.").
+        // Punctuation at the edges: keep a closing dot only after an initial or abbreviation ("J.", "Jr.", "Ltd.").
         while (start < end && !char.IsLetterOrDigit(text[start]))
         {
             start++;
@@ -166,7 +166,7 @@ public static class NerSpanFilter
 
         while (end > start && !char.IsLetterOrDigit(text[end - 1]))
         {
-            if (text[end - 1] == '.' && end - start >= 2 && IsShortWordBefore(text, start, end - 1))
+            if (text[end - 1] == '.' && end - start >= 2 && (IsShortWordBefore(text, start, end - 1) || IsAbbreviationBefore(text, start, end - 1)))
             {
                 break;
             }
@@ -502,6 +502,18 @@ public static class NerSpanFilter
         }
 
         return i < 0 || text[i] is '.' or '!' or '?' or ':' or '\n';
+    }
+
+    // Abbreviations whose dot belongs to the name: "Smith Ltd.", "Merrill Corp.", "Ronald Abbott Jr.".
+    private static bool IsAbbreviationBefore(string text, int start, int dot)
+    {
+        var i = dot;
+        while (i > start && char.IsLetter(text[i - 1]))
+        {
+            i--;
+        }
+
+        return text.AsSpan(i, dot - i) is "Ltd" or "Inc" or "Corp" or "Co" or "Bros" or "Jr" or "Sr" or "Assn" or "Intl" or "Mfg";
     }
 
     private static bool IsShortWordBefore(string text, int start, int dot)

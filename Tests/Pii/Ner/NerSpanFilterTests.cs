@@ -40,6 +40,10 @@ public sealed class NerSpanFilterTests
     public void KeepsTheDotOfAnInitial() => Assert.Equal("John F.", Refine("Call John F. now", "John F."));
 
     [Fact]
+    public void KeepsTheDotOfACompanyAbbreviation() =>
+        Assert.Equal("Smith Ltd.", Refine("Kai spent a year at Smith Ltd. as an assistant", "Smith Ltd.", "ORGANIZATION"));
+
+    [Fact]
     public void LowersTheScoreOfAnUnknownSentenceInitialWord()
     {
         const string text = "Yesterday. Carrots grow.";
