@@ -6,7 +6,7 @@ using PiiOrleans.Pii.Evaluation;
 namespace PiiOrleans.Benchmarks.Ner;
 
 /// <summary>
-/// <c>benchmarks ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--dump F]</c>: span-level P/R/F2 on a presidio-research file for the
+/// <c>benchmarks ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--dump F]</c>: span-level P/R/F2 on a presidio-research file for the
 /// NER model alone, the gazetteer alone, and the full analyzer (pattern recognizers + NER + gazetteer).
 /// </summary>
 public static class NerEvaluation
@@ -19,7 +19,7 @@ public static class NerEvaluation
         var i = Array.IndexOf(args, "--input");
         if (i < 0 || i + 1 >= args.Length)
         {
-            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--dump out.jsonl]");
+            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--dump out.jsonl]");
             return 2;
         }
 
@@ -39,8 +39,15 @@ public static class NerEvaluation
 
         Report("NER model alone (raw spans)", samples, texts, batch => Raw(ner, batch));
         Report("gazetteer alone (raw spans)", samples, texts, batch => batch.Select(x => Single(gazetteer, x)).ToArray());
-        var registry = RecognizerRegistry.CreateDefault(AnalyzerOptions.Default).Add(ner).Add(gazetteer);
-        var engine = new AnalyzerEngine(registry, AnalyzerOptions.Default);
+        var options = AnalyzerOptions.Default;
+        var th = Array.IndexOf(args, "--name-threshold");
+        if (th >= 0 && th + 1 < args.Length && double.TryParse(args[th + 1], System.Globalization.CultureInfo.InvariantCulture, out var nameThreshold))
+        {
+            options = options with { Entities = NameEntities.ToDictionary(e => e, _ => new EntityDetectionSettings { Threshold = nameThreshold }) };
+        }
+
+        var registry = RecognizerRegistry.CreateDefault(options).Add(ner).Add(gazetteer);
+        var engine = new AnalyzerEngine(registry, options);
         Report("analyzer: patterns + NER + gazetteer (thresholds, overlaps resolved)", samples, texts, batch => engine.AnalyzeBatch(batch).ToArray());
         var d = Array.IndexOf(args, "--dump");
         if (d >= 0 && d + 1 < args.Length)
