@@ -8,6 +8,6 @@ export OMP_WAIT_POLICY=PASSIVE
 bogus="${BOGUS_DLL:-$HOME/.nuget/packages/bogus/34.0.2/lib/net6.0/Bogus.dll}"
 [[ -f "$bogus" ]] || { echo "train: $bogus not found; run 'dotnet restore PiiOrleans.sln' first" >&2; exit 1; }
 "$py" "$root/train/extract_bogus.py" "$bogus" "$root/train/data/locales"
-"$py" "$root/train/train.py" --minutes "${MINUTES:-55}" --threads "${THREADS:-1}" --d 192 --layers 3 --heads 4 --ffn 512 \
+"$py" "$root/train/train.py" --minutes "${MINUTES:-95}" --threads "${THREADS:-2}" --d 192 --layers 3 --heads 4 --ffn 512 \
   --vocab 10000 --lr 8e-4 --out "$root/train/out"
 "$py" "$root/train/export.py" --checkpoint "$root/train/out/best.pt" --out "$root/models/piiorleans-ner-small"

@@ -6,7 +6,7 @@ using PiiOrleans.Pii.Evaluation;
 namespace PiiOrleans.Benchmarks.Ner;
 
 /// <summary>
-/// <c>benchmarks ner-eval --input labelled.json [--threads T]</c>: span-level P/R/F2 on a presidio-research file for the
+/// <c>benchmarks ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--dump F]</c>: span-level P/R/F2 on a presidio-research file for the
 /// NER model alone, the gazetteer alone, and the full analyzer (pattern recognizers + NER + gazetteer).
 /// </summary>
 public static class NerEvaluation
@@ -19,7 +19,7 @@ public static class NerEvaluation
         var i = Array.IndexOf(args, "--input");
         if (i < 0 || i + 1 >= args.Length)
         {
-            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T]");
+            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--dump out.jsonl]");
             return 2;
         }
 
@@ -27,13 +27,27 @@ public static class NerEvaluation
         var threads = t >= 0 && t + 1 < args.Length && int.TryParse(args[t + 1], out var n) ? n : 2;
         var samples = PresidioResearchDataset.Load(args[i + 1]);
         var texts = samples.Select(s => s.Text).ToArray();
-        using var ner = NerRecognizer.Create(new NerSettings(IntraOpThreads: threads, CacheCapacity: 0));
+        var m = Array.IndexOf(args, "--model");
+        var modelDirectory = m >= 0 && m + 1 < args.Length ? args[m + 1] : null;
+        var c = Array.IndexOf(args, "--min-score");
+        var minScore = c >= 0 && c + 1 < args.Length && double.TryParse(args[c + 1], System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            ? ms : NerSettings.DefaultMinScore;
+        bool? skipLowerCase = args.Contains("--uncased") ? false : args.Contains("--cased-only") ? true : null;
+        using var ner = NerRecognizer.Create(new NerSettings(ModelDirectory: modelDirectory, IntraOpThreads: threads, CacheCapacity: 0,
+            MinScore: minScore, SkipTextsWithoutCapitals: skipLowerCase));
         var gazetteer = new GazetteerRecognizer(Gazetteer.Load(Path.Combine(ner.Model.Directory, "gazetteer")));
 
         Report("NER model alone (raw spans)", samples, texts, batch => Raw(ner, batch));
         Report("gazetteer alone (raw spans)", samples, texts, batch => batch.Select(x => Single(gazetteer, x)).ToArray());
-        var registry = RecognizerRegistry.CreateDefault(AnalyzerOptions.Default).Add(ner).Add(gazetteer);
-        var engine = new AnalyzerEngine(registry, AnalyzerOptions.Default);
+        var options = AnalyzerOptions.Default;
+        var th = Array.IndexOf(args, "--name-threshold");
+        if (th >= 0 && th + 1 < args.Length && double.TryParse(args[th + 1], System.Globalization.CultureInfo.InvariantCulture, out var nameThreshold))
+        {
+            options = options with { Entities = NameEntities.ToDictionary(e => e, _ => new EntityDetectionSettings { Threshold = nameThreshold }) };
+        }
+
+        var registry = RecognizerRegistry.CreateDefault(options).Add(ner).Add(gazetteer);
+        var engine = new AnalyzerEngine(registry, options);
         Report("analyzer: patterns + NER + gazetteer (thresholds, overlaps resolved)", samples, texts, batch => engine.AnalyzeBatch(batch).ToArray());
         var d = Array.IndexOf(args, "--dump");
         if (d >= 0 && d + 1 < args.Length)

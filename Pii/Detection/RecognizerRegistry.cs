@@ -32,7 +32,7 @@ public sealed class RecognizerRegistry
         new EmailRecognizer(), new UrlRecognizer(), new PhoneRecognizer(), new UsSsnRecognizer(), new CreditCardRecognizer(),
         new IbanRecognizer(), new IpAddressRecognizer(), new DateTimeRecognizer(), new MoneyRecognizer(), new CryptoRecognizer(),
         new UsBankNumberRecognizer(), new UsDriverLicenseRecognizer(), new UsPassportRecognizer(), new UsItinRecognizer(),
-        new StreetAddressRecognizer(addressEntity),
+        new StreetAddressRecognizer(addressEntity), new PostalCodeRecognizer(addressEntity),
     ];
 
     /// <summary>Built-in recognizers plus one custom-pattern and one deny-list recognizer per configured entity that has them.</summary>

@@ -14,9 +14,10 @@ public sealed class NerModel : IDisposable
     private readonly string logitsName;
     private readonly bool needsTokenTypes;
 
-    private NerModel(string directory, OnnxSession session, WordPieceTokenizer tokenizer, NerLabelSet labels, int maxPositions)
+    private NerModel(string directory, OnnxSession session, WordPieceTokenizer tokenizer, NerLabelSet labels, int maxPositions, bool readsLowerCaseText)
     {
         Directory = directory;
+        ReadsLowerCaseText = readsLowerCaseText;
         this.session = session;
         Tokenizer = tokenizer;
         Labels = labels;
@@ -36,6 +37,12 @@ public sealed class NerModel : IDisposable
 
     /// <summary>Longest sequence the model accepts (config <c>max_position_embeddings</c>, else 512).</summary>
     public int MaxPositions { get; }
+
+    /// <summary>
+    /// True when the model finds names in text without capitals: an uncased tokenizer (<c>do_lower_case</c>), or
+    /// <c>"trained_on_lowercase_text": true</c> in config.json (our model sees lower-cased texts in training).
+    /// </summary>
+    public bool ReadsLowerCaseText { get; }
 
     /// <summary>Loads the model in <paramref name="directory"/>; errors name the missing or bad file.</summary>
     public static NerModel Load(string directory, OnnxSessionOptions? options = null, IReadOnlyDictionary<string, string>? entityMap = null)
@@ -78,7 +85,8 @@ public sealed class NerModel : IDisposable
             throw new NerModelException($"{modelPath}: inputs are [{string.Join(", ", session.InputNames)}]; input_ids and attention_mask are required.");
         }
 
-        return new NerModel(Path.GetFullPath(directory), session, tokenizer, labels, maxPositions);
+        var readsLowerCase = lowerCase || ReadBool(configPath, "trained_on_lowercase_text");
+        return new NerModel(Path.GetFullPath(directory), session, tokenizer, labels, maxPositions, readsLowerCase);
     }
 
     /// <summary>
@@ -129,6 +137,12 @@ public sealed class NerModel : IDisposable
         {
             throw new NerModelException($"{path}: not valid JSON ({e.Message}).", e);
         }
+    }
+
+    private static bool ReadBool(string path, string property)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        return doc.RootElement.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.True;
     }
 
     private static int? ReadInt(string path, string property)

@@ -5,13 +5,15 @@ namespace PiiOrleans.Pii.Detection.Ner;
 
 /// <summary>
 /// PERSON, LOCATION, ORGANIZATION and NRP from a token-classification model. Batches across texts, skips texts
-/// that cannot hold a name (no letters, or no capital letter for cased models) and caches results of repeated texts.
+/// that cannot hold a name (no letters, or no capital letter for a model that never saw lower-case text) and caches
+/// results of repeated texts.
 /// </summary>
 public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
 {
     private readonly NerTagger tagger;
     private readonly NerSettings settings;
     private readonly Gazetteer? gazetteer;
+    private readonly bool skipTextsWithoutCapitals;
     private readonly ConcurrentDictionary<string, NerSpan[]> cache = new(StringComparer.Ordinal);
 
     /// <summary>Creates the recognizer over a loaded model; a gazetteer, when given, raises the scores of spans it confirms.</summary>
@@ -20,6 +22,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
         this.settings = settings;
         this.gazetteer = gazetteer;
         tagger = new NerTagger(model, settings);
+        skipTextsWithoutCapitals = settings.SkipTextsWithoutCapitals ?? !model.ReadsLowerCaseText;
         SupportedEntities = model.Labels.Types;
     }
 
@@ -87,9 +90,10 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
         {
             var spans = tagged[u];
             var kept = new List<NerSpan>(spans.Count);
-            foreach (var raw in spans)
+            var cased = HasUpper(unique[u]);
+            foreach (var raw in NerSpanFilter.SplitLines(unique[u], spans))
             {
-                if (NerSpanFilter.Refine(unique[u], raw, gazetteer) is not { } span)
+                if (NerSpanFilter.Refine(unique[u], raw, gazetteer, cased) is not { } span)
                 {
                     continue;
                 }
@@ -129,6 +133,19 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
     /// <summary>Releases the model.</summary>
     public void Dispose() => tagger.Model.Dispose();
 
+    private static bool HasUpper(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool MayHoldEntities(string text)
     {
         var letter = false;
@@ -142,7 +159,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
             letter |= char.IsLetter(c);
         }
 
-        return letter && !settings.SkipTextsWithoutCapitals;
+        return letter && !skipTextsWithoutCapitals;
     }
 
     private void Emit(NerSpan[] spans, RecognitionRequest request, List<RecognizerResult> results)

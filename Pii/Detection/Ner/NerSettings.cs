@@ -8,7 +8,10 @@ namespace PiiOrleans.Pii.Detection.Ner;
 /// <param name="WindowOverlap">Tokens shared by consecutive windows so every token sees context on both sides.</param>
 /// <param name="CacheCapacity">Distinct texts whose results are remembered (0 disables the cache).</param>
 /// <param name="MinScore">Spans scoring below this are dropped.</param>
-/// <param name="SkipTextsWithoutCapitals">Skip the model for texts with no upper-case letter (right for cased Latin-script models).</param>
+/// <param name="SkipTextsWithoutCapitals">
+/// Skip the model for texts with no upper-case letter (right for cased models that never saw lower-case text); null =
+/// skip unless the model reads lower-case text (<see cref="NerModel.ReadsLowerCaseText"/>). Texts without letters are always skipped.
+/// </param>
 public sealed record NerSettings(
     string? ModelDirectory = null,
     int IntraOpThreads = 0,
@@ -16,9 +19,12 @@ public sealed record NerSettings(
     int MaxTokens = 64,
     int WindowOverlap = 16,
     int CacheCapacity = 4096,
-    double MinScore = 0.35,
-    bool SkipTextsWithoutCapitals = true)
+    double MinScore = NerSettings.DefaultMinScore,
+    bool? SkipTextsWithoutCapitals = null)
 {
+    /// <summary>The span score threshold calibrated for the bundled model (span F2 on held-out text); configuration files default to it too.</summary>
+    public const double DefaultMinScore = 0.35;
+
     /// <summary>The name of the default model's directory under <c>models/</c>.</summary>
     public const string DefaultModelName = "piiorleans-ner-small";
 

@@ -52,6 +52,9 @@ public sealed class RecognizerTests
     [InlineData("LOCATION", "wohnt in der Hauptstraße 5, 10115 Berlin", "Hauptstraße 5, 10115 Berlin")]
     [InlineData("LOCATION", "Avenida Noruega 42", "Avenida Noruega 42")]
     [InlineData("LOCATION", "P.O. Box 255", "P.O. Box 255")]
+    [InlineData("LOCATION", "My zip code is 05520", "05520")]
+    [InlineData("LOCATION", "postcode: SW1A 2AA", "SW1A 2AA")]
+    [InlineData("LOCATION", "Postal code K1A 0B1, thanks", "K1A 0B1")]
     public void Finds(string entity, string text, string expected) => Assert.Contains(expected, Found(text, entity));
 
     [Theory]
@@ -98,6 +101,8 @@ public sealed class RecognizerTests
     [InlineData("LOCATION", "I walked 5 miles down the road")]
     [InlineData("LOCATION", "We bought 3 apples, bananas, and pears")]
     [InlineData("LOCATION", "Order 66 was the way")]
+    [InlineData("LOCATION", "We sold 12000 units in 2023")]
+    [InlineData("LOCATION", "Invoice 55123 is overdue")]
     [InlineData("LOCATION", "version 10 of the st")]
     public void DoesNotFind(string entity, string text) => Assert.Empty(Found(text, entity));
 }

@@ -50,7 +50,7 @@ public sealed class NerRecognizerTests
     [Fact]
     public void BatchResultsMatchSingleResultsAndRequestFiltersEntities()
     {
-        string[] texts = ["Heidi Müller lives in Amsterdam.", "no capitals here, so no model run", "", "12345 !!", "Ivan Petrov from Moscow, Russia.", "Heidi Müller lives in Amsterdam."];
+        string[] texts = ["Heidi Müller lives in Amsterdam.", "no names here, just words", "", "12345 !!", "Ivan Petrov from Moscow, Russia.", "Heidi Müller lives in Amsterdam."];
         var results = texts.Select(_ => new List<RecognizerResult>()).ToArray();
         ModelFixture.Recognizer.AnalyzeBatch(texts, RecognitionRequest.Default, results);
         Assert.Empty(results[1]);
@@ -67,6 +67,20 @@ public sealed class NerRecognizerTests
         var onlyPlaces = Analyze("Ivan Petrov from Moscow, Russia.", new RecognitionRequest(new HashSet<string> { "LOCATION" }));
         Assert.All(onlyPlaces, r => Assert.Equal("LOCATION", r.Type));
         Assert.Empty(Analyze("Ivan Petrov from Moscow, Russia.", new RecognitionRequest(new HashSet<string> { "EMAIL_ADDRESS" })));
+    }
+
+    [Fact]
+    public void TheBundledModelReadsLowerCaseTextAndACasedSettingSkipsIt()
+    {
+        const string text = "i'm so jealous! said petra to michael.";
+        Assert.True(ModelFixture.Recognizer.Model.ReadsLowerCaseText);
+        var found = Analyze(text);
+        Assert.Contains(("PERSON", "michael"), found);
+
+        using var casedOnly = NerRecognizer.Create(new NerSettings(IntraOpThreads: 1, SkipTextsWithoutCapitals: true));
+        var results = new List<RecognizerResult>();
+        casedOnly.Analyze(text, RecognitionRequest.Default, results);
+        Assert.Empty(results);
     }
 
     [Fact]

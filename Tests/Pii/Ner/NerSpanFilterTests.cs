@@ -40,6 +40,10 @@ public sealed class NerSpanFilterTests
     public void KeepsTheDotOfAnInitial() => Assert.Equal("John F.", Refine("Call John F. now", "John F."));
 
     [Fact]
+    public void KeepsTheDotOfACompanyAbbreviation() =>
+        Assert.Equal("Smith Ltd.", Refine("Kai spent a year at Smith Ltd. as an assistant", "Smith Ltd.", "ORGANIZATION"));
+
+    [Fact]
     public void LowersTheScoreOfAnUnknownSentenceInitialWord()
     {
         const string text = "Yesterday. Carrots grow.";
@@ -73,5 +77,91 @@ public sealed class NerSpanFilterTests
         var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", 7, 12, 0.6), null);
         Assert.NotNull(refined);
         Assert.True(refined.Value.Score < 0.35, $"score {refined.Value.Score}");
+    }
+
+    [Fact]
+    public void KeepsAPostalAddressLineAsOneLocation()
+    {
+        const string text = "Send it to 66 Dalmatinova 112 Apt. 846, Drijette, Qatar 52904 please.";
+        Assert.Equal("66 Dalmatinova 112 Apt. 846, Drijette, Qatar 52904", Refine(text, "66 Dalmatinova 112 Apt. 846, Drijette, Qatar 52904", "LOCATION"));
+    }
+
+    [Fact]
+    public void SplitsAMultiLineLocationIntoOneSpanPerLine()
+    {
+        const string text = "Ann Lee\n49 Nassaustraat 123\n>Ormiston, NZ 04293\n";
+        var start = text.IndexOf("49", StringComparison.Ordinal);
+        var spans = NerSpanFilter.SplitLines(text, [new NerSpan("LOCATION", start, text.Length - 1, 0.9), new NerSpan("PERSON", 0, 7, 0.9)])
+            .Select(s => NerSpanFilter.Refine(text, s, null)).Where(s => s is not null).Select(s => text[s!.Value.Start..s.Value.End]).ToArray();
+        Assert.Equal(["49 Nassaustraat 123", "Ormiston, NZ 04293", "Ann Lee"], spans);
+    }
+
+    [Fact]
+    public void DropsANumberThatIsNoAddress() => Assert.Null(Refine("I have 12 cats.", "12", "LOCATION"));
+
+    [Fact]
+    public void TrimsOnlyPunctuationAndFunctionWordsInALowerCaseText()
+    {
+        const string text = "i'm so jealous! said petra to michael.";
+        Assert.Equal("michael", RefineUncased(text, "michael."));
+        Assert.Null(RefineUncased(text, "to"));
+    }
+
+    private static string? RefineUncased(string text, string value)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), null, cased: false);
+        return refined is { } s ? text[s.Start..s.End] : null;
+    }
+
+    [Fact]
+    public void InALowerCaseTextAPersonMustHoldAKnownName()
+    {
+        const string text = "but petra just said he put it there";
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        NerSpan At(string value) => new("PERSON", text.IndexOf(value, StringComparison.Ordinal), text.IndexOf(value, StringComparison.Ordinal) + value.Length, 0.9);
+        var petra = NerSpanFilter.Refine(text, At("but petra just"), gazetteer, cased: false);
+        Assert.NotNull(petra);
+        Assert.Equal("petra", text[petra.Value.Start..petra.Value.End]);
+        Assert.Null(NerSpanFilter.Refine(text, At("he put"), gazetteer, cased: false));
+    }
+
+    [Theory]
+    [InlineData("Yesterday Klaudia just left.", "Klaudia", "LOCATION", "PERSON")]
+    [InlineData("The Robert Petersen version recorded live.", "Robert Petersen", "ORGANIZATION", "PERSON")]
+    [InlineData("We flew to Amsterdam today.", "Amsterdam", "LOCATION", "LOCATION")]
+    [InlineData("She joined Robert Bosch GmbH today.", "Robert Bosch GmbH", "ORGANIZATION", "ORGANIZATION")]
+    [InlineData("Where: Kraków Country Club.", "Kraków Country Club", "PERSON", "ORGANIZATION")]
+    public void FixesTheTypeOfKnownNamesAndFacilities(string text, string value, string modelType, string expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan(modelType, start, start + value.Length, 0.9), gazetteer);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, refined.Value.EntityType);
+    }
+
+    [Fact]
+    public void TrimsCaselessScriptDebrisOffANameAndTakesContextForUnknownLowerCaseNames()
+    {
+        const string text = "A tribute to Rachel Holloway ג€“ sadly.";
+        Assert.Equal("Rachel Holloway", Refine(text, "Rachel Holloway ג"));
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        const string chat = "my name is mieszko";
+        var refined = NerSpanFilter.Refine(chat, new NerSpan("PERSON", 11, 18, 0.9), gazetteer, cased: false);
+        Assert.NotNull(refined);
+    }
+
+    [Theory]
+    [InlineData(">Tina Alexandrov >Suite 5", "Tina", "Tina Alexandrov")]
+    [InlineData("Ask Tina Today about it.", "Tina", "Tina")]
+    [InlineData("Tina Amsterdam office", "Tina", "Tina")]
+    public void AKnownFirstNameTakesTheSurnameAfterIt(string text, string value, string expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), gazetteer);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, text[refined.Value.Start..refined.Value.End]);
     }
 }
