@@ -29,9 +29,9 @@ public static class SqliteConnections
         }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        // The file is published only after the job succeeds, so durability on crash does not matter; the journal is
-        // kept (in memory) only so that a collision retry can roll back the current transaction.
-        command.CommandText = "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-16000;";
+        // The file is published only after the job succeeds and is deleted on any failure, so nothing is ever rolled
+        // back: no journal (an in-memory one would hold every index page a slice touches, growing with the table).
+        command.CommandText = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-16000;";
         command.ExecuteNonQuery();
         return connection;
     }
