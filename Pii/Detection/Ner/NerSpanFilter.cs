@@ -243,8 +243,7 @@ public static class NerSpanFilter
     }
 
     // Without capitals the model has only context to go on and tags ordinary words ("peace", "my options"): edge
-    // function words are trimmed, and a PERSON span must hold a name the lists know. (Places are left to the model:
-    // requiring a known place cost more recall than it won precision on the dev set.)
+    // function words are trimmed, a PERSON span must hold a name the lists know, and a one-word LOCATION a known place.
     private static NerSpan? RefineUncased(string text, NerSpan span, Gazetteer? gazetteer)
     {
         var start = span.Start;
@@ -313,6 +312,14 @@ public static class NerSpanFilter
 
         known |= gazetteer is not null && before.Length > 0 && (gazetteer.IsPersonContext(before) || gazetteer.IsTitle(TitleCase(before)));
         if (gazetteer is not null && span.EntityType == "PERSON" && !known)
+        {
+            return null;
+        }
+
+        // A lone lower-case word the place lists do not know is rarely a place ("names", "depend"); addresses carry
+        // digits and longer phrases ("poggiovalle di borgorose") are left to the model.
+        if (gazetteer is not null && span.EntityType == "LOCATION" && value.IndexOf(' ') < 0 && !value.ContainsAnyInRange('0', '9')
+            && !ConfirmedTitleCased(value, "LOCATION", gazetteer))
         {
             return null;
         }
