@@ -92,6 +92,9 @@ public sealed class AnalyzerEngine
         request ??= RecognitionRequest.Default;
         var results = new List<RecognizerResult>[texts.Count];
         for (int t = 0; t < texts.Count; t++) results[t] = [];
+        // Traits once per text, not once per recognizer and text.
+        var traits = new TextTraits[texts.Count];
+        for (int t = 0; t < texts.Count; t++) traits[t] = TextTraitsScanner.Scan(texts[t]);
         for (int i = 0; i < _recognizers.Length; i++)
         {
             if (_batchRecognizers[i] is { } batch)
@@ -106,7 +109,7 @@ public sealed class AnalyzerEngine
             {
                 string text = texts[t];
                 if (text.Length == 0) continue;
-                if (pattern is not null && !pattern.CanMatch(TextTraitsScanner.Scan(text))) continue;
+                if (pattern is not null && !pattern.CanMatch(traits[t])) continue;
                 RunRecognizer(_recognizers[i], text, request, results[t]);
             }
         }
