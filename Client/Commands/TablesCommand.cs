@@ -99,7 +99,7 @@ public static class TablesCommand
         {
             foreach (var column in table.GetProperty("collision_columns").EnumerateArray())
             {
-                lines.Add($"Note: {table.GetProperty("name").GetString()}.{column.GetString()} uses pseudonyms (its masked values collided on a key).");
+                lines.Add($"Note: {table.GetProperty("name").GetString()}.{column.GetString()} uses consistent pseudonyms so its PRIMARY KEY/UNIQUE values stay distinct (see the report's collision_free_reason).");
             }
         }
 
