@@ -19,4 +19,7 @@ public enum TextTraits
     Colon = 8,
     /// <summary>Contains a currency symbol.</summary>
     Currency = 16,
+
+    /// <summary>At least five ASCII digits in a row (licence, passport and account numbers need them).</summary>
+    DigitRun5 = 32,
 }

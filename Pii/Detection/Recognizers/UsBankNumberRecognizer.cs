@@ -9,7 +9,7 @@ public sealed partial class UsBankNumberRecognizer : PatternRecognizer
     public UsBankNumberRecognizer()
         : base("UsBankNumberRecognizer", EntityTypes.UsBankNumber,
             [new RecognizerPattern("bank_account", AccountRegex(), 0.2)],
-            ["bank", "account", "acct", "checking", "savings", "routing", "deposit", "account number"], TextTraits.Digit)
+            ["bank", "account", "acct", "checking", "savings", "routing", "deposit", "account number"], TextTraits.DigitRun5)
     {
     }
 

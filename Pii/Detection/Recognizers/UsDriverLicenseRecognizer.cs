@@ -12,7 +12,7 @@ public sealed partial class UsDriverLicenseRecognizer : PatternRecognizer
     public UsDriverLicenseRecognizer()
         : base("UsDriverLicenseRecognizer", EntityTypes.UsDriverLicense,
             [new RecognizerPattern("driver_license", LicenseRegex(), 0.2)],
-            ["driver", "drivers", "license", "licence", "dl", "driving", "permit", "lic"], TextTraits.Digit)
+            ["driver", "drivers", "license", "licence", "dl", "driving", "permit", "lic"], TextTraits.DigitRun5)
     {
     }
 

@@ -9,7 +9,7 @@ public sealed partial class UsPassportRecognizer : PatternRecognizer
     public UsPassportRecognizer()
         : base("UsPassportRecognizer", EntityTypes.UsPassport,
             [new RecognizerPattern("passport", PassportRegex(), 0.15)],
-            ["passport", "passports", "travel document", "passport number"], TextTraits.Digit)
+            ["passport", "passports", "travel document", "passport number"], TextTraits.DigitRun5)
     {
     }
 
