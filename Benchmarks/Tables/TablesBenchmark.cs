@@ -10,6 +10,8 @@ using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Grains.Tables;
 using PiiOrleans.Runtime;
 
+using Detection = PiiOrleans.Pii.Detection;
+
 namespace PiiOrleans.Benchmarks.Tables;
 
 /// <summary>
@@ -129,16 +131,16 @@ public static class TablesBenchmark
         var bio = Array.FindIndex(shape.Columns.ToArray(), x => x.Name == "bio");
         if (bio >= 0)
         {
-            var results = new List<global::PiiOrleans.Pii.Detection.RecognizerResult>();
-            foreach (var recognizer in global::PiiOrleans.Pii.Detection.RecognizerRegistry.BuiltInRecognizers())
+            var results = new List<Detection.RecognizerResult>();
+            foreach (var recognizer in Detection.RecognizerRegistry.BuiltInRecognizers())
             {
                 var stopwatch = Stopwatch.StartNew();
                 foreach (var row in rows)
                 {
                     results.Clear();
-                    if (recognizer.CanMatch(global::PiiOrleans.Pii.Detection.TextTraitsScanner.Scan(row[bio])))
+                    if (recognizer.CanMatch(Detection.TextTraitsScanner.Scan(row[bio])))
                     {
-                        recognizer.Analyze(row[bio], global::PiiOrleans.Pii.Detection.RecognitionRequest.Default, results);
+                        recognizer.Analyze(row[bio], Detection.RecognitionRequest.Default, results);
                     }
                 }
 

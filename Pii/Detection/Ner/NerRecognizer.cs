@@ -90,7 +90,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
         {
             var spans = tagged[u];
             var kept = new List<NerSpan>(spans.Count);
-            var cased = HasUpper(unique[u]);
+            var cased = NerSpanFilter.HasUpperLetter(unique[u], 0, unique[u].Length);
             foreach (var raw in NerSpanFilter.SplitLines(unique[u], spans))
             {
                 if (NerSpanFilter.Refine(unique[u], raw, gazetteer, cased) is not { } span)
@@ -132,19 +132,6 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
 
     /// <summary>Releases the model.</summary>
     public void Dispose() => tagger.Model.Dispose();
-
-    private static bool HasUpper(string text)
-    {
-        foreach (var c in text)
-        {
-            if (char.IsUpper(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private bool MayHoldEntities(string text)
     {

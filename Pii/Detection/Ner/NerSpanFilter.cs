@@ -310,7 +310,7 @@ public static class NerSpanFilter
             before = at > 0 ? GazetteerRecognizer.PreviousWord(text, at) : [];   // "my name is …"
         }
 
-        known |= gazetteer is not null && before.Length > 0 && (gazetteer.IsPersonContext(before) || gazetteer.IsTitle(TitleCase(before)));
+        known |= gazetteer is not null && before.Length > 0 && (gazetteer.IsPersonContext(before) || IsTitleTitleCased(before, gazetteer));
         if (gazetteer is not null && span.EntityType == "PERSON" && !known)
         {
             return null;
@@ -393,8 +393,18 @@ public static class NerSpanFilter
         return end + 1 + word.Length;
     }
 
-    private static string TitleCase(ReadOnlySpan<char> word) =>
-        word.IsEmpty ? string.Empty : string.Concat(char.ToUpperInvariant(word[0]).ToString(), word[1..]);
+    private static bool IsTitleTitleCased(ReadOnlySpan<char> word, Gazetteer gazetteer)
+    {
+        if (word.Length > 16)
+        {
+            return false;
+        }
+
+        Span<char> buffer = stackalloc char[word.Length];
+        word.CopyTo(buffer);
+        buffer[0] = char.ToUpperInvariant(buffer[0]);
+        return gazetteer.IsTitle(buffer);
+    }
 
     private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> value)
     {
@@ -420,7 +430,8 @@ public static class NerSpanFilter
         return letter;
     }
 
-    private static bool HasUpperLetter(string text, int start, int end)
+    /// <summary>True when <c>text[start..end]</c> holds an upper-case letter.</summary>
+    internal static bool HasUpperLetter(string text, int start, int end)
     {
         foreach (var c in text.AsSpan(start, end - start))
         {
