@@ -78,7 +78,7 @@ public sealed class AnalyzerEngine
         {
             var pattern = _patternRecognizers[i];
             if (pattern is not null && !pattern.CanMatch(traits)) continue;
-            RunRecognizer(_recognizers[i], text, request, results);
+            RunRecognizer(_recognizers[i], pattern, text, traits, request, results);
         }
         PostProcess(text, request, results);
     }
@@ -110,18 +110,20 @@ public sealed class AnalyzerEngine
                 string text = texts[t];
                 if (text.Length == 0) continue;
                 if (pattern is not null && !pattern.CanMatch(traits[t])) continue;
-                RunRecognizer(_recognizers[i], text, request, results[t]);
+                RunRecognizer(_recognizers[i], pattern, text, traits[t], request, results[t]);
             }
         }
         for (int t = 0; t < texts.Count; t++) PostProcess(texts[t], request, results[t]);
         return results;
     }
 
-    private static void RunRecognizer(IEntityRecognizer recognizer, string text, RecognitionRequest request, List<RecognizerResult> results)
+    private static void RunRecognizer(IEntityRecognizer recognizer, PatternRecognizer? pattern, string text, TextTraits traits,
+        RecognitionRequest request, List<RecognizerResult> results)
     {
         try
         {
-            recognizer.Analyze(text, request, results);
+            if (pattern is not null) pattern.Analyze(text, traits, request, results);
+            else recognizer.Analyze(text, request, results);
         }
         catch (RegexMatchTimeoutException ex)
         {

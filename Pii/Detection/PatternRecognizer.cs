@@ -45,20 +45,60 @@ public abstract class PatternRecognizer : IEntityRecognizer
     public bool CanMatch(TextTraits traits) => RequiredTraits == TextTraits.None || (traits & RequiredTraits) != 0;
 
     /// <inheritdoc />
-    public void Analyze(string text, RecognitionRequest request, List<RecognizerResult> results)
+    public void Analyze(string text, RecognitionRequest request, List<RecognizerResult> results) =>
+        Analyze(text, TextTraitsScanner.Scan(text), request, results);
+
+    /// <summary>
+    /// Adds the matches in <paramref name="text"/>, whose traits the caller computed once for all recognizers: patterns
+    /// the traits rule out are skipped, and the others start only at candidate positions (<see cref="NextCandidate"/>).
+    /// </summary>
+    public void Analyze(string text, TextTraits traits, RecognitionRequest request, List<RecognizerResult> results)
     {
-        if (!request.Wants(Entity)) return;
-        foreach (var pattern in Patterns)
+        if (!request.Wants(Entity) || !CanMatch(traits)) return;
+        for (int p = 0; p < Patterns.Count; p++)
         {
-            foreach (var match in pattern.Regex.EnumerateMatches(text))
+            var pattern = Patterns[p];
+            if (!pattern.MayMatch(text, traits)) continue;
+            if (!HasCandidates(p))
             {
-                int start = match.Index, end = match.Index + match.Length;
-                if (!Adjust(text, ref start, ref end) || end <= start) continue;
-                double score = Validate(text, start, end, pattern.Score);
-                if (score > 0) results.Add(new RecognizerResult(Entity, start, end, Math.Min(1.0, score), Name));
+                foreach (var match in pattern.Regex.EnumerateMatches(text)) Add(text, match.Index, match.Length, pattern.Score, results);
+                continue;
+            }
+
+            // The regex finds the leftmost match from the candidate on, exactly as a scan from the previous match would,
+            // because no match can start before the candidate.
+            int from = NextCandidate(p, text, 0);
+            while (from >= 0 && from <= text.Length)
+            {
+                var matches = pattern.Regex.EnumerateMatches(text, from);
+                if (!matches.MoveNext()) break;
+                var match = matches.Current;
+                Add(text, match.Index, match.Length, pattern.Score, results);
+                int next = match.Index + Math.Max(1, match.Length);
+                from = next > text.Length ? -1 : NextCandidate(p, text, next);
             }
         }
     }
+
+    /// <summary>True when <see cref="NextCandidate"/> narrows where pattern <paramref name="pattern"/> can start.</summary>
+    protected virtual bool HasCandidates(int pattern) => false;
+
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> where a match of pattern <paramref name="pattern"/> can
+    /// start, or -1 when none can: no match may start before it.
+    /// </summary>
+    protected virtual int NextCandidate(int pattern, string text, int from) => from;
+
+    private void Add(string text, int index, int length, double baseScore, List<RecognizerResult> results)
+    {
+        int start = index, end = index + length;
+        if (!Adjust(text, ref start, ref end) || end <= start) return;
+        double score = Validate(text, start, end, baseScore);
+        if (score > 0) results.Add(new RecognizerResult(Entity, start, end, Math.Min(1.0, score), Name));
+    }
+
+    /// <summary>Traits any text has that contains a span <see cref="Validate"/> accepts (custom patterns validated by this recognizer inherit them).</summary>
+    protected internal virtual TextTraits ValidatedSpanTraits => TextTraits.None;
 
     /// <summary>Runs this recognizer's validation on a span found by another pattern (custom config patterns for this entity).</summary>
     internal double ValidateSpan(string text, int start, int end, double baseScore) => Validate(text, start, end, baseScore);

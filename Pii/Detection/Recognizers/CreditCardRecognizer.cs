@@ -14,9 +14,12 @@ public sealed partial class CreditCardRecognizer : PatternRecognizer
         : base("CreditCardRecognizer", EntityTypes.CreditCard,
             [new RecognizerPattern("card", CardRegex(), 0.9)],
             ["credit", "card", "visa", "mastercard", "cc", "amex", "discover", "jcb", "diners", "maestro", "payment", "creditcard", "card number"],
-            TextTraits.Digit)
+            TextTraits.SeparatedDigits13)
     {
     }
+
+    /// <inheritdoc />
+    protected internal override TextTraits ValidatedSpanTraits => TextTraits.SeparatedDigits13;
 
     /// <inheritdoc />
     protected override double Validate(string text, int start, int end, double baseScore)

@@ -15,7 +15,8 @@ public sealed class CustomPatternRecognizer : PatternRecognizer
 
     /// <summary>Compiles <paramref name="patterns"/> for <paramref name="entity"/>; <paramref name="validator"/> is the built-in recognizer, if any.</summary>
     public CustomPatternRecognizer(string entity, IReadOnlyList<CustomPattern> patterns, IReadOnlyList<string> contextWords, PatternRecognizer? validator)
-        : base($"CustomPatternRecognizer_{entity}", entity, Compile(entity, patterns), contextWords, TextTraits.None) =>
+        : base($"CustomPatternRecognizer_{entity}", entity, Compile(entity, patterns), contextWords,
+            validator?.ValidatedSpanTraits ?? TextTraits.None) =>
         _validator = validator;
 
     /// <inheritdoc />

@@ -15,6 +15,23 @@ public sealed partial class EmailRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool HasCandidates(int pattern) => true;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A match is a local part, one '@' and a host, so it starts in the stretch of non-space characters before the
+    /// first '@' at or after <paramref name="from"/> (its local part cannot contain white space or another '@').
+    /// </remarks>
+    protected override int NextCandidate(int pattern, string text, int from)
+    {
+        int at = text.IndexOf('@', from);
+        if (at < 0) return -1;
+        int start = at;
+        while (start > from && !char.IsWhiteSpace(text[start - 1]) && text[start - 1] != '@') start--;
+        return start;
+    }
+
+    /// <inheritdoc />
     protected override double Validate(string text, int start, int end, double baseScore)
     {
         var value = text.AsSpan(start, end - start);

@@ -9,8 +9,11 @@ public sealed partial class IpAddressRecognizer : PatternRecognizer
     /// <summary>Creates the recognizer.</summary>
     public IpAddressRecognizer()
         : base("IpAddressRecognizer", EntityTypes.IpAddress,
-            [new RecognizerPattern("ipv4", Ipv4Regex(), 0.85), new RecognizerPattern("ipv6", Ipv6Regex(), 0.85)],
-            ["ip", "ipv4", "ipv6", "address", "host", "server", "client"], TextTraits.Digit | TextTraits.Colon)
+            [
+                new RecognizerPattern("ipv4", Ipv4Regex(), 0.85) { RequiredTraits = TextTraits.DigitDotDigit },
+                new RecognizerPattern("ipv6", Ipv6Regex(), 0.85) { RequiredTraits = TextTraits.HexColonPair },
+            ],
+            ["ip", "ipv4", "ipv6", "address", "host", "server", "client"], TextTraits.DigitDotDigit | TextTraits.HexColonPair)
     {
     }
 

@@ -13,9 +13,12 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
         : base("PhoneRecognizer", EntityTypes.PhoneNumber,
             [new RecognizerPattern("phone", PhoneRegex(), 0.5)],
             ["phone", "telephone", "mobile", "cell", "cellphone", "call", "fax", "contact", "reach", "whatsapp", "office", "landline", "dial", "answering", "answer", "ring", "sms", "text", "tel"],
-            TextTraits.Digit)
+            TextTraits.Digits6)
     {
     }
+
+    /// <inheritdoc />
+    protected internal override TextTraits ValidatedSpanTraits => TextTraits.Digits6;
 
     /// <inheritdoc />
     protected override bool Adjust(string text, ref int start, ref int end)

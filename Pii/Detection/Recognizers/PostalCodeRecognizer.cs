@@ -14,12 +14,12 @@ public sealed partial class PostalCodeRecognizer : PatternRecognizer
     public PostalCodeRecognizer(string entity = EntityTypes.Location)
         : base("PostalCodeRecognizer", entity,
             [
-                new RecognizerPattern("us_zip", UsZipRegex(), 0.2),
-                new RecognizerPattern("uk_postcode", UkPostcodeRegex(), 0.2),
-                new RecognizerPattern("ca_postal_code", CanadianRegex(), 0.2),
+                new RecognizerPattern("us_zip", UsZipRegex(), 0.2) { RequiredTraits = TextTraits.DigitRun5 },
+                new RecognizerPattern("uk_postcode", UkPostcodeRegex(), 0.2) { RequiredTraits = TextTraits.CapitalThenDigit },
+                new RecognizerPattern("ca_postal_code", CanadianRegex(), 0.2) { RequiredTraits = TextTraits.CapitalThenDigit },
             ],
             ["zip", "zipcode", "postal", "postcode", "postleitzahl", "plz"],
-            TextTraits.Digit)
+            TextTraits.DigitRun5 | TextTraits.CapitalThenDigit)
     {
     }
 

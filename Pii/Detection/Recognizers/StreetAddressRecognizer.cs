@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace PiiOrleans.Pii.Detection.Recognizers;
@@ -14,10 +15,11 @@ public sealed partial class StreetAddressRecognizer : PatternRecognizer
     public StreetAddressRecognizer(string entity = EntityTypes.Location)
         : base("StreetAddressRecognizer", entity,
             [
-                new RecognizerPattern("address_number_first", NumberFirstRegex(), 0.7),
-                new RecognizerPattern("address_street_first", StreetFirstRegex(), 0.65),
-                new RecognizerPattern("address_romance", RomanceRegex(), 0.65),
-                new RecognizerPattern("po_box", PoBoxRegex(), 0.7),
+                new RecognizerPattern("address_number_first", NumberFirstRegex(), 0.7) { RequiredTraits = TextTraits.DigitThenSpace },
+                new RecognizerPattern("address_street_first", StreetFirstRegex(), 0.65)
+                    { RequiredTraits = TextTraits.SpaceThenDigit, Keywords = StreetFirstWords },
+                new RecognizerPattern("address_romance", RomanceRegex(), 0.65) { RequiredTraits = TextTraits.SpaceThenDigit, Keywords = RomanceWords },
+                new RecognizerPattern("po_box", PoBoxRegex(), 0.7) { RequiredTraits = TextTraits.SpaceThenDigit, Keywords = BoxWord },
             ],
             ["address", "street", "addr", "location", "live", "lives", "living", "located", "residence", "mail", "ship", "deliver", "billing", "shipping", "home"],
             TextTraits.Digit)
@@ -38,6 +40,13 @@ public sealed partial class StreetAddressRecognizer : PatternRecognizer
         // A city, state or postcode after the street makes it a full address.
         return value.Contains(',') ? baseScore + 0.15 : baseScore;
     }
+
+    // The words the street-first, romance and P.O. box regexes need, in the regexes' case (the P.O. box one ignores case).
+    private const string StreetFirstSuffixes = "straße|strasse|str.|weg|gasse|platz|allee|damm|laan|straat|gracht|plein|kade|vej|gade|gatan|vägen|gata|katu|tie|utca|ulica";
+    private const string RomanceStreets = "Rue|Avenue|Boulevard|Chemin|Allée|Impasse|Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Plaza|Paseo|Carrer|Travessa|Alameda|Largo|Praça";
+    private static readonly SearchValues<string> StreetFirstWords = SearchValues.Create(StreetFirstSuffixes.Split('|'), StringComparison.Ordinal);
+    private static readonly SearchValues<string> RomanceWords = SearchValues.Create(RomanceStreets.Split('|'), StringComparison.Ordinal);
+    private static readonly SearchValues<string> BoxWord = SearchValues.Create(["box"], StringComparison.OrdinalIgnoreCase);
 
     private const string Suffix =
         @"(?:[Ss]treet|St|[Aa]venue|Ave|[Rr]oad|Rd|[Dd]rive|Dr|[Ll]ane|Ln|[Bb]oulevard|Blvd|[Ww]ay|[Cc]ourt|Ct|[Pp]lace|Pl|[Tt]errace|Ter|[Cc]ircle|Cir|[Pp]arkway|Pkwy|[Hh]ighway|Hwy|[Ss]quare|Sq|[Tt]rail|Trl|[Cc]rescent|[Cc]lose|[Gg]rove|[Gg]ardens|[Mm]ews|[Rr]ow|[Hh]ill|[Pp]ike|[Ll]oop|[Aa]lley|[Pp]ark)";

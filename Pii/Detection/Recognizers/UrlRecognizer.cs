@@ -13,9 +13,43 @@ public sealed partial class UrlRecognizer : PatternRecognizer
     /// <summary>Creates the recognizer.</summary>
     public UrlRecognizer()
         : base("UrlRecognizer", EntityTypes.Url,
-            [new RecognizerPattern("url_scheme", SchemeRegex(), 0.9), new RecognizerPattern("url_host", HostRegex(), 0.5)],
-            ["url", "website", "web", "site", "link", "domain", "homepage", "visit"], TextTraits.Dot)
+            [
+                new RecognizerPattern("url_scheme", SchemeRegex(), 0.9) { RequiredTraits = TextTraits.SchemeSeparator },
+                new RecognizerPattern("url_host", HostRegex(), 0.5) { RequiredTraits = TextTraits.DotThenLetter },
+            ],
+            ["url", "website", "web", "site", "link", "domain", "homepage", "visit"], TextTraits.SchemeSeparator | TextTraits.DotThenLetter)
     {
+    }
+
+    /// <inheritdoc />
+    protected override bool HasCandidates(int pattern) => true;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A scheme match has "://" three to five characters after its start ("ftp", "http", "https"). A host match ends
+    /// in a '.' followed by a letter (the top-level domain), and everything before that dot is letters, digits, '-' and
+    /// '.', so it starts in such a stretch before the first dot-letter at or after <paramref name="from"/>.
+    /// </remarks>
+    protected override int NextCandidate(int pattern, string text, int from)
+    {
+        if (pattern == 0)
+        {
+            int separator = text.IndexOf("://", from, StringComparison.Ordinal);
+            return separator < 0 ? -1 : Math.Max(from, separator - 5);
+        }
+
+        int dot = from;
+        while (true)
+        {
+            dot = text.IndexOf('.', dot);
+            if (dot < 0 || dot + 1 >= text.Length) return -1;
+            if (char.IsLetter(text[dot + 1])) break;
+            dot++;
+        }
+
+        int start = dot;
+        while (start > from && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '-' or '.')) start--;
+        return start;
     }
 
     /// <inheritdoc />

@@ -16,9 +16,12 @@ public sealed partial class UsSsnRecognizer : PatternRecognizer
                 new RecognizerPattern("ssn_spaced", SpacedRegex(), 0.6),
                 new RecognizerPattern("ssn_plain", PlainRegex(), 0.3),
             ],
-            ["ssn", "ssns", "ssn#", "ss#", "ssid", "social", "security", "social security"], TextTraits.Digit)
+            ["ssn", "ssns", "ssn#", "ss#", "ssid", "social", "security", "social security"], TextTraits.SeparatedDigits9)
     {
     }
+
+    /// <inheritdoc />
+    protected internal override TextTraits ValidatedSpanTraits => TextTraits.SeparatedDigits9;
 
     /// <inheritdoc />
     protected override double Validate(string text, int start, int end, double baseScore)
