@@ -26,6 +26,12 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     private readonly TwoGenerationCache<(string Entity, string Original), string> _cache;
     private readonly Dictionary<string, int> _sequences = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+
+    // What the file holds, as Bloom filters (2 MB each): most new values and candidates are certainly absent, which
+    // saves three of the five disk statements a new mapping costs. The hashes are of HMAC digests and of surrogates
+    // (randomized per process), never written anywhere.
+    private readonly BloomFilter _storedDigests = new(24);
+    private readonly BloomFilter _issuedSurrogates = new(24);
     private SqliteConnection? _connection;
     private SqliteTransaction? _transaction;
     private SqliteCommand? _findForward;
@@ -72,7 +78,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
 
             Open();
             var digest = Digest(entityType, original);
-            if (FindSurrogate(entityType, digest) is { } stored)
+            if (_storedDigests.MayContain(DigestHash(digest)) && FindSurrogate(entityType, digest) is { } stored)
             {
                 _cache.Add((entityType, original), stored);
                 return stored;
@@ -84,12 +90,14 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
                 var candidate = factory.Create(entityType, original, sequence, attempt);
 
                 // A surrogate equal to some original of the job would make two rows collide or read as unmasked.
-                if (candidate == original || IsIssued(candidate) || FindSurrogate(entityType, Digest(entityType, candidate)) is not null)
+                if (candidate == original || IsIssued(candidate) || IsOriginal(entityType, candidate))
                 {
                     continue;
                 }
 
                 Insert(entityType, digest, Seal(original), candidate);
+                _storedDigests.Add(DigestHash(digest));
+                _issuedSurrogates.Add(SurrogateHash(candidate));
                 _sequences[entityType] = sequence;
                 _count++;
                 _cache.Add((entityType, original), candidate);
@@ -197,12 +205,14 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         connection.Open();
         using (var setup = connection.CreateCommand())
         {
-            // A scratch file: no durability needed; a bounded page cache keeps memory flat.
+            // A scratch file: no durability needed; a bounded page cache keeps memory flat. A file left by a crashed
+            // process is emptied (its keys are gone with that process, and the filters must describe the file).
             setup.CommandText = """
                 PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-8192;
-                CREATE TABLE IF NOT EXISTS forward (entity TEXT NOT NULL, digest BLOB NOT NULL, seq INTEGER NOT NULL, sealed BLOB NOT NULL,
+                DROP TABLE IF EXISTS forward; DROP TABLE IF EXISTS reverse;
+                CREATE TABLE forward (entity TEXT NOT NULL, digest BLOB NOT NULL, seq INTEGER NOT NULL, sealed BLOB NOT NULL,
                     surrogate TEXT NOT NULL, PRIMARY KEY (entity, digest)) WITHOUT ROWID;
-                CREATE TABLE IF NOT EXISTS reverse (surrogate TEXT PRIMARY KEY, entity TEXT NOT NULL, digest BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE reverse (surrogate TEXT PRIMARY KEY, entity TEXT NOT NULL, digest BLOB NOT NULL) WITHOUT ROWID;
                 """;
             setup.ExecuteNonQuery();
         }
@@ -235,8 +245,25 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         return command.ExecuteScalar() as string;
     }
 
+    private bool IsOriginal(string entityType, string candidate)
+    {
+        var digest = Digest(entityType, candidate);
+        return _storedDigests.MayContain(DigestHash(digest)) && FindSurrogate(entityType, digest) is not null;
+    }
+
+    private static ulong DigestHash(byte[] digest) => BinaryPrimitives.ReadUInt64LittleEndian(digest);
+
+    // Two independent per-process randomized string hashes.
+    private static ulong SurrogateHash(string surrogate) =>
+        ((ulong)(uint)surrogate.GetHashCode() << 32) | (uint)string.GetHashCode(surrogate, StringComparison.OrdinalIgnoreCase);
+
     private bool IsIssued(string surrogate)
     {
+        if (!_issuedSurrogates.MayContain(SurrogateHash(surrogate)))
+        {
+            return false;
+        }
+
         var command = _findReverse!;
         command.Transaction = _transaction;
         command.Parameters[0].Value = surrogate;
