@@ -31,6 +31,9 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     private readonly OperatorSettings _pseudonymSettings = new OperatorSettings("pseudonymize").With("mode", "fake");
     private readonly PiiSettings _settings;
 
+    // One shared entity list per entity type: whole-cell outcomes would otherwise allocate one per cell.
+    private readonly ConcurrentDictionary<string, ImmutableArray<string>> _entityLists = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Creates the adapter. <paramref name="profile"/> decides a column from its name and sampled values (the engine's
     /// column profiler).
@@ -70,13 +73,14 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     {
         if (column.Treatment == ColumnTreatment.WholeCell && column.EntityType is { } entity)
         {
+            var entities = _entityLists.GetOrAdd(entity, static e => [e]);
             if (column.CollisionFree)
             {
-                return new CellOutcome(Pseudonym(text, entity), true, [entity]);
+                return new CellOutcome(Pseudonym(text, entity), true, entities);
             }
 
             var whole = _engine.AnonymizeWhole(text, entity);
-            return new CellOutcome(whole.Text, true, [entity]);
+            return new CellOutcome(whole.Text, true, entities);
         }
 
         return ToOutcome(text, _engine.Anonymize(text, column.Name), column);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,11 +18,15 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
 {
     private const int MaxAttempts = 1000;
     private const int InsertsPerTransaction = 4096;
+
+    // New mappings are written 64 at a time with one multi-row INSERT: a statement costs far more than a row.
+    private const int RowsPerInsert = 64;
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
     private readonly string _path;
-    private readonly byte[] _digestKey = RandomNumberGenerator.GetBytes(32);
+    // One keyed HMAC context reused under the lock: the one-shot HMAC sets a context up per call (twice the cost).
+    private readonly IncrementalHash _digest = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, RandomNumberGenerator.GetBytes(32));
     private readonly AesGcm _seal = new(RandomNumberGenerator.GetBytes(32), TagSize);
     private readonly TwoGenerationCache<(string Entity, string Original), string> _cache;
     private readonly Dictionary<string, int> _sequences = new(StringComparer.Ordinal);
@@ -32,12 +37,17 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     // (randomized per process), never written anywhere.
     private readonly BloomFilter _storedDigests = new(24);
     private readonly BloomFilter _issuedSurrogates = new(24);
+
+    // The mappings not yet written (at most RowsPerInsert), looked up before the file.
+    private readonly List<(string Entity, byte[] Digest, int Sequence, byte[] Sealed, string Surrogate)> _pending = new(RowsPerInsert);
+    private readonly Dictionary<byte[], string> _pendingByDigest = new(RowsPerInsert, DigestComparer.Instance);
+    private readonly HashSet<string> _pendingSurrogates = new(RowsPerInsert, StringComparer.Ordinal);
     private SqliteConnection? _connection;
     private SqliteTransaction? _transaction;
     private SqliteCommand? _findForward;
     private SqliteCommand? _findReverse;
-    private SqliteCommand? _insertForward;
-    private SqliteCommand? _insertReverse;
+    private SqliteCommand? _insertOne;
+    private SqliteCommand? _insertMany;
     private int _pendingInserts;
     private long _nonce;
     private int _count;
@@ -78,7 +88,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
 
             Open();
             var digest = Digest(entityType, original);
-            if (_storedDigests.MayContain(DigestHash(digest)) && FindSurrogate(entityType, digest) is { } stored)
+            if (FindSurrogate(entityType, digest) is { } stored)
             {
                 _cache.Add((entityType, original), stored);
                 return stored;
@@ -95,9 +105,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
                     continue;
                 }
 
-                Insert(entityType, digest, Seal(original), candidate);
-                _storedDigests.Add(DigestHash(digest));
-                _issuedSurrogates.Add(SurrogateHash(candidate));
+                Insert(entityType, digest, _count, Seal(original), candidate);
                 _sequences[entityType] = sequence;
                 _count++;
                 _cache.Add((entityType, original), candidate);
@@ -120,9 +128,10 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
                 return false;
             }
 
+            Flush();
             using var command = _connection.CreateCommand();
             command.Transaction = _transaction;
-            command.CommandText = "SELECT f.sealed FROM reverse r JOIN forward f ON f.entity = r.entity AND f.digest = r.digest WHERE r.surrogate = $s AND r.entity = $e";
+            command.CommandText = "SELECT sealed FROM forward WHERE surrogate = $s AND entity = $e";
             command.Parameters.AddWithValue("$s", surrogate);
             command.Parameters.AddWithValue("$e", entityType);
             if (command.ExecuteScalar() is not byte[] sealedOriginal)
@@ -146,6 +155,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
                 return entries;
             }
 
+            Flush();
             using var command = _connection.CreateCommand();
             command.Transaction = _transaction;
             command.CommandText = "SELECT entity, sealed, surrogate FROM forward ORDER BY entity, seq";
@@ -171,13 +181,14 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
 
             _disposed = true;
             _transaction?.Dispose();
-            foreach (var command in new[] { _findForward, _findReverse, _insertForward, _insertReverse })
+            foreach (var command in new[] { _findForward, _findReverse, _insertOne, _insertMany })
             {
                 command?.Dispose();
             }
 
             _connection?.Dispose();
             _seal.Dispose();
+            _digest.Dispose();
             _cache.Clear();
             foreach (var file in new[] { _path, _path + "-journal" })
             {
@@ -212,16 +223,18 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
                 DROP TABLE IF EXISTS forward; DROP TABLE IF EXISTS reverse;
                 CREATE TABLE forward (entity TEXT NOT NULL, digest BLOB NOT NULL, seq INTEGER NOT NULL, sealed BLOB NOT NULL,
                     surrogate TEXT NOT NULL, PRIMARY KEY (entity, digest)) WITHOUT ROWID;
-                CREATE TABLE reverse (surrogate TEXT PRIMARY KEY, entity TEXT NOT NULL, digest BLOB NOT NULL) WITHOUT ROWID;
+                CREATE UNIQUE INDEX forward_surrogate ON forward (surrogate);
                 """;
             setup.ExecuteNonQuery();
         }
 
         _connection = connection;
         _findForward = Prepare("SELECT surrogate FROM forward WHERE entity = $e AND digest = $d", "$e", "$d");
-        _findReverse = Prepare("SELECT 1 FROM reverse WHERE surrogate = $s", "$s");
-        _insertForward = Prepare("INSERT INTO forward VALUES ($e, $d, $q, $x, $s)", "$e", "$d", "$q", "$x", "$s");
-        _insertReverse = Prepare("INSERT INTO reverse VALUES ($s, $e, $d)", "$s", "$e", "$d");
+        _findReverse = Prepare("SELECT 1 FROM forward WHERE surrogate = $s", "$s");
+        _insertOne = Prepare("INSERT INTO forward VALUES ($e0, $d0, $q0, $x0, $s0)", "$e0", "$d0", "$q0", "$x0", "$s0");
+        var rows = Enumerable.Range(0, RowsPerInsert).ToArray();
+        _insertMany = Prepare("INSERT INTO forward VALUES " + string.Join(", ", rows.Select(i => $"($e{i}, $d{i}, $q{i}, $x{i}, $s{i})")),
+            [.. rows.SelectMany(i => new[] { $"$e{i}", $"$d{i}", $"$q{i}", $"$x{i}", $"$s{i}" })]);
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
@@ -238,6 +251,16 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
 
     private string? FindSurrogate(string entityType, byte[] digest)
     {
+        if (_pendingByDigest.TryGetValue(digest, out var pending))
+        {
+            return pending;
+        }
+
+        if (!_storedDigests.MayContain(DigestHash(digest)))
+        {
+            return null;
+        }
+
         var command = _findForward!;
         command.Transaction = _transaction;
         command.Parameters[0].Value = entityType;
@@ -245,11 +268,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         return command.ExecuteScalar() as string;
     }
 
-    private bool IsOriginal(string entityType, string candidate)
-    {
-        var digest = Digest(entityType, candidate);
-        return _storedDigests.MayContain(DigestHash(digest)) && FindSurrogate(entityType, digest) is not null;
-    }
+    private bool IsOriginal(string entityType, string candidate) => FindSurrogate(entityType, Digest(entityType, candidate)) is not null;
 
     private static ulong DigestHash(byte[] digest) => BinaryPrimitives.ReadUInt64LittleEndian(digest);
 
@@ -259,6 +278,11 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
 
     private bool IsIssued(string surrogate)
     {
+        if (_pendingSurrogates.Contains(surrogate))
+        {
+            return true;
+        }
+
         if (!_issuedSurrogates.MayContain(SurrogateHash(surrogate)))
         {
             return false;
@@ -270,25 +294,53 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         return command.ExecuteScalar() is not null;
     }
 
-    private void Insert(string entityType, byte[] digest, byte[] sealedOriginal, string surrogate)
+    private void Insert(string entityType, byte[] digest, int sequence, byte[] sealedOriginal, string surrogate)
     {
-        // Inserts are grouped into transactions: one per mapping would cost a file sync each.
+        _pending.Add((entityType, digest, sequence, sealedOriginal, surrogate));
+        _pendingByDigest.Add(digest, surrogate);
+        _pendingSurrogates.Add(surrogate);
+        _storedDigests.Add(DigestHash(digest));
+        _issuedSurrogates.Add(SurrogateHash(surrogate));
+        if (_pending.Count == RowsPerInsert)
+        {
+            Flush();
+        }
+    }
+
+    // Writes the pending mappings: one multi-row INSERT when the buffer is full, row by row for a partial buffer
+    // (before a reverse lookup or a snapshot). Inserts are grouped into transactions: one per statement would cost a
+    // file sync each.
+    private void Flush()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
         _transaction ??= _connection!.BeginTransaction();
-        var forward = _insertForward!;
-        forward.Transaction = _transaction;
-        forward.Parameters[0].Value = entityType;
-        forward.Parameters[1].Value = digest;
-        forward.Parameters[2].Value = _count;
-        forward.Parameters[3].Value = sealedOriginal;
-        forward.Parameters[4].Value = surrogate;
-        forward.ExecuteNonQuery();
-        var reverse = _insertReverse!;
-        reverse.Transaction = _transaction;
-        reverse.Parameters[0].Value = surrogate;
-        reverse.Parameters[1].Value = entityType;
-        reverse.Parameters[2].Value = digest;
-        reverse.ExecuteNonQuery();
-        if (++_pendingInserts >= InsertsPerTransaction)
+        var command = _pending.Count == RowsPerInsert ? _insertMany! : _insertOne!;
+        command.Transaction = _transaction;
+        for (var start = 0; start < _pending.Count; start += command == _insertMany ? RowsPerInsert : 1)
+        {
+            var rows = command == _insertMany ? RowsPerInsert : 1;
+            for (var i = 0; i < rows; i++)
+            {
+                var (entity, digest, sequence, sealedOriginal, surrogate) = _pending[start + i];
+                command.Parameters[5 * i].Value = entity;
+                command.Parameters[5 * i + 1].Value = digest;
+                command.Parameters[5 * i + 2].Value = sequence;
+                command.Parameters[5 * i + 3].Value = sealedOriginal;
+                command.Parameters[5 * i + 4].Value = surrogate;
+            }
+
+            command.ExecuteNonQuery();
+        }
+
+        _pendingInserts += _pending.Count;
+        _pending.Clear();
+        _pendingByDigest.Clear();
+        _pendingSurrogates.Clear();
+        if (_pendingInserts >= InsertsPerTransaction)
         {
             _transaction.Commit();
             _transaction.Dispose();
@@ -297,8 +349,25 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         }
     }
 
-    private byte[] Digest(string entityType, string value) =>
-        HMACSHA256.HashData(_digestKey, Encoding.UTF8.GetBytes(entityType + "\u0000" + value));
+    private byte[] Digest(string entityType, string value)
+    {
+        // HMAC over UTF-8(entity NUL value) without intermediate strings; long values use a pooled buffer.
+        var length = Encoding.UTF8.GetMaxByteCount(entityType.Length + 1 + value.Length);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[1024];
+        var written = Encoding.UTF8.GetBytes(entityType, buffer);
+        buffer[written++] = 0;
+        written += Encoding.UTF8.GetBytes(value, buffer[written..]);
+        var digest = new byte[32];
+        _digest.AppendData(buffer[..written]);
+        _digest.GetHashAndReset(digest);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return digest;
+    }
 
     private byte[] Seal(string original)
     {

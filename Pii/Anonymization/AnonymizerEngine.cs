@@ -24,6 +24,33 @@ public sealed class AnonymizerEngine
     }
 
     /// <summary>
+    /// Anonymizes a value that is entirely one <paramref name="entityType"/>: the same result as <see cref="Anonymize"/>
+    /// with one span over the whole value, without the span bookkeeping (table columns call it once per cell).
+    /// </summary>
+    public AnonymizerResult AnonymizeWhole(string text, string entityType, OperatorMap operators)
+    {
+        if (text.Length == 0)
+        {
+            return new AnonymizerResult(text, []);
+        }
+
+        var bound = operators.For(entityType);
+        string replacement;
+        var operatorName = bound.Name;
+        try
+        {
+            replacement = bound.Operate(text);
+        }
+        catch (Exception)
+        {
+            replacement = $"<{entityType}>";
+            operatorName = "replace";
+        }
+
+        return new AnonymizerResult(replacement, [new AnonymizedItem(0, replacement.Length, entityType, replacement, operatorName)]);
+    }
+
+    /// <summary>
     /// Reverses earlier anonymization: <paramref name="entities"/> are spans of <paramref name="text"/> (an anonymizer's
     /// output items) and <paramref name="operators"/> holds deanonymizers (decrypt, depseudonymize). Errors propagate.
     /// </summary>

@@ -264,7 +264,7 @@ public sealed class PiiEngine
             return new AnonymizerResult(value, []);
         }
 
-        return _anonymizer.Anonymize(value, [new RecognizerResult(entityType, 0, value.Length, 1.0, "column")], Operators);
+        return _anonymizer.AnonymizeWhole(value, entityType, Operators);
     }
 
     /// <summary>
