@@ -36,8 +36,7 @@ public sealed class TableCopier : IDisposable
     private ImmutableArray<ColumnPlan> _plans;
     private SqliteCommand? _select;
     private SqliteDataReader? _reader;
-    private SqliteCommand _insert;
-    private SqliteParameter[] _parameters;
+    private RowInserter _insert;
     private SqliteTransaction? _transaction;
     private BatchStatistics _statistics;
     private long _sequence;
@@ -60,7 +59,7 @@ public sealed class TableCopier : IDisposable
             _rowsTotal = CountRows();
             _plans = PlanColumns();
             _statistics = BatchStatistics.Empty(_columns.Length);
-            (_insert, _parameters) = PrepareInsert();
+            _insert = PrepareInsert();
             OpenReader();
         }
         catch
@@ -99,7 +98,6 @@ public sealed class TableCopier : IDisposable
 
         var deadline = Stopwatch.GetTimestamp() + (long)(_work.SliceMilliseconds / 1000.0 * Stopwatch.Frequency);
         _transaction ??= _output.BeginTransaction();
-        _insert.Transaction = _transaction;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -284,7 +282,7 @@ public sealed class TableCopier : IDisposable
 
     private string ColumnList() => string.Join(", ", _columns.Select(c => SqlIdentifier.Quote(c.Name)));
 
-    private (SqliteCommand, SqliteParameter[]) PrepareInsert()
+    private RowInserter PrepareInsert()
     {
         var names = _columns.Select(c => SqlIdentifier.Quote(c.Name)).ToList();
         if (_selectRowId)
@@ -292,19 +290,8 @@ public sealed class TableCopier : IDisposable
             names.Insert(0, _shape.RowIdName);
         }
 
-        var command = _output.CreateCommand();
-        var placeholders = string.Join(", ", Enumerable.Range(0, names.Count).Select(i => "$p" + i));
-        command.CommandText = $"INSERT INTO {SqlIdentifier.Quote(_work.Table)} ({string.Join(", ", names)}) VALUES ({placeholders})";
-        var parameters = new SqliteParameter[names.Count];
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i] = command.CreateParameter();
-            parameters[i].ParameterName = "$p" + i;
-            command.Parameters.Add(parameters[i]);
-        }
-
-        command.Prepare();
-        return (command, parameters);
+        var placeholders = string.Join(", ", Enumerable.Range(0, names.Count).Select(i => "?" + (i + 1)));
+        return new RowInserter(_output, $"INSERT INTO {SqlIdentifier.Quote(_work.Table)} ({string.Join(", ", names)}) VALUES ({placeholders})");
     }
 
     private void OpenReader()
@@ -393,22 +380,11 @@ public sealed class TableCopier : IDisposable
     /// <summary>Writes the rows; a PRIMARY KEY/UNIQUE violation fails the table (never replaced, never dropped).</summary>
     private void Write(TableBatchResult result)
     {
-        var offset = _selectRowId ? 1 : 0;
         foreach (var row in result.Rows)
         {
-            if (_selectRowId)
-            {
-                _parameters[0].Value = row.RowId!.Value;
-            }
-
-            for (var c = 0; c < row.Cells.Length; c++)
-            {
-                _parameters[c + offset].Value = row.Cells[c].ToParameterValue();
-            }
-
             try
             {
-                _insert.ExecuteNonQuery();
+                _insert.Insert(_selectRowId ? row.RowId!.Value : null, row.Cells);
             }
             catch (SqliteException ex) when (ex.SqliteErrorCode == ConstraintError && ex.SqliteExtendedErrorCode is 2067 or 1555)
             {
