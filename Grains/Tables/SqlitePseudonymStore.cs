@@ -2,7 +2,9 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
+using PiiOrleans.Grains.Interfaces.Tables;
 using PiiOrleans.Pii.Anonymization;
 using PiiOrleans.Pii.Engine;
 
@@ -46,8 +48,9 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     private SqliteTransaction? _transaction;
     private SqliteCommand? _findForward;
     private SqliteCommand? _findReverse;
-    private SqliteCommand? _insertOne;
-    private SqliteCommand? _insertMany;
+    private RowInserter? _insertOne;
+    private RowInserter? _insertMany;
+    private readonly CellValue[] _insertValues = new CellValue[5 * RowsPerInsert];
     private int _pendingInserts;
     private long _nonce;
     private int _count;
@@ -181,10 +184,13 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
 
             _disposed = true;
             _transaction?.Dispose();
-            foreach (var command in new[] { _findForward, _findReverse, _insertOne, _insertMany })
+            foreach (var command in new[] { _findForward, _findReverse })
             {
                 command?.Dispose();
             }
+
+            _insertOne?.Dispose();
+            _insertMany?.Dispose();
 
             _connection?.Dispose();
             _seal.Dispose();
@@ -231,10 +237,10 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         _connection = connection;
         _findForward = Prepare("SELECT surrogate FROM forward WHERE entity = $e AND digest = $d", "$e", "$d");
         _findReverse = Prepare("SELECT 1 FROM forward WHERE surrogate = $s", "$s");
-        _insertOne = Prepare("INSERT INTO forward VALUES ($e0, $d0, $q0, $x0, $s0)", "$e0", "$d0", "$q0", "$x0", "$s0");
-        var rows = Enumerable.Range(0, RowsPerInsert).ToArray();
-        _insertMany = Prepare("INSERT INTO forward VALUES " + string.Join(", ", rows.Select(i => $"($e{i}, $d{i}, $q{i}, $x{i}, $s{i})")),
-            [.. rows.SelectMany(i => new[] { $"$e{i}", $"$d{i}", $"$q{i}", $"$x{i}", $"$s{i}" })]);
+
+        // Positional parameters through SQLite's API: ADO.NET binds by name, a linear search per parameter.
+        _insertOne = new RowInserter(connection, "INSERT INTO forward VALUES (?, ?, ?, ?, ?)");
+        _insertMany = new RowInserter(connection, "INSERT INTO forward VALUES " + string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?, ?)", RowsPerInsert)));
     }
 
     private SqliteCommand Prepare(string sql, params string[] names)
@@ -318,22 +324,21 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         }
 
         _transaction ??= _connection!.BeginTransaction();
-        var command = _pending.Count == RowsPerInsert ? _insertMany! : _insertOne!;
-        command.Transaction = _transaction;
-        for (var start = 0; start < _pending.Count; start += command == _insertMany ? RowsPerInsert : 1)
+        var rows = _pending.Count == RowsPerInsert ? RowsPerInsert : 1;
+        var inserter = rows == RowsPerInsert ? _insertMany! : _insertOne!;
+        for (var start = 0; start < _pending.Count; start += rows)
         {
-            var rows = command == _insertMany ? RowsPerInsert : 1;
             for (var i = 0; i < rows; i++)
             {
                 var (entity, digest, sequence, sealedOriginal, surrogate) = _pending[start + i];
-                command.Parameters[5 * i].Value = entity;
-                command.Parameters[5 * i + 1].Value = digest;
-                command.Parameters[5 * i + 2].Value = sequence;
-                command.Parameters[5 * i + 3].Value = sealedOriginal;
-                command.Parameters[5 * i + 4].Value = surrogate;
+                _insertValues[5 * i] = CellValue.FromText(entity);
+                _insertValues[5 * i + 1] = CellValue.FromBlob(digest);
+                _insertValues[5 * i + 2] = CellValue.FromInteger(sequence);
+                _insertValues[5 * i + 3] = CellValue.FromBlob(sealedOriginal);
+                _insertValues[5 * i + 4] = CellValue.FromText(surrogate);
             }
 
-            command.ExecuteNonQuery();
+            inserter.Insert(null, ImmutableCollectionsMarshal.AsImmutableArray(_insertValues)[..(5 * rows)]);
         }
 
         _pendingInserts += _pending.Count;
