@@ -79,8 +79,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
                 return new CellOutcome(Pseudonym(text, entity), true, entities);
             }
 
-            var whole = _engine.AnonymizeWhole(text, entity);
-            return new CellOutcome(whole.Text, true, entities);
+            return new CellOutcome(_engine.AnonymizeWholeText(text, entity), true, entities);
         }
 
         return ToOutcome(text, _engine.Anonymize(text, column.Name), column);

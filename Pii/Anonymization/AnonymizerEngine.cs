@@ -34,20 +34,27 @@ public sealed class AnonymizerEngine
             return new AnonymizerResult(text, []);
         }
 
+        var replacement = OperateWhole(text, entityType, operators, out var operatorName);
+        return new AnonymizerResult(replacement, [new AnonymizedItem(0, replacement.Length, entityType, replacement, operatorName)]);
+    }
+
+    /// <summary>
+    /// The text <see cref="AnonymizeWhole"/> produces, without the result record (table cells need only the text).
+    /// Fails closed like it: an operator error gives <c>&lt;ENTITY_TYPE&gt;</c>.
+    /// </summary>
+    public string OperateWhole(string text, string entityType, OperatorMap operators, out string operatorName)
+    {
         var bound = operators.For(entityType);
-        string replacement;
-        var operatorName = bound.Name;
+        operatorName = bound.Name;
         try
         {
-            replacement = bound.Operate(text);
+            return bound.Operate(text);
         }
         catch (Exception)
         {
-            replacement = $"<{entityType}>";
             operatorName = "replace";
+            return $"<{entityType}>";
         }
-
-        return new AnonymizerResult(replacement, [new AnonymizedItem(0, replacement.Length, entityType, replacement, operatorName)]);
     }
 
     /// <summary>

@@ -267,6 +267,13 @@ public sealed class PiiEngine
         return _anonymizer.AnonymizeWhole(value, entityType, Operators);
     }
 
+    /// <summary>The text of <see cref="AnonymizeWhole"/> without its result record (one table cell of an entity column).</summary>
+    public string AnonymizeWholeText(string value, string entityType)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return !Settings.Enabled || value.Length == 0 ? value : _anonymizer.OperateWhole(value, entityType, Operators, out _);
+    }
+
     /// <summary>
     /// Decides how a table column is treated from its name and a sample of values (one entity, free text or not PII).
     /// Needs the pattern analyzer (<see cref="Create"/>); with another analyzer every column is free text.
