@@ -106,7 +106,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
                 // Penalties and boosts move scores around the model's threshold, so it is applied again here.
                 if (span.Score >= settings.MinScore)
                 {
-                    kept.Add(span);
+                    AddressComponentSplitter.Split(unique[u], span, kept);
                 }
             }
 

@@ -233,7 +233,9 @@ public static class NerSpanFilter
             score -= SentenceInitialPenalty;
         }
 
-        var type = span.EntityType is "LOCATION" or "ORGANIZATION" && words <= 3 && LooksLikeAPersonsName(value, gazetteer) ? "PERSON" : span.EntityType;
+        var type = span.EntityType is "LOCATION" or "ORGANIZATION" && words <= 3 && LooksLikeAPersonsName(value, gazetteer) ? "PERSON"
+            : span.EntityType is "PERSON" or "ORGANIZATION" && IsCountryNotName(value, gazetteer) ? "LOCATION"
+            : span.EntityType;
         if (type == "PERSON" && words == 1 && gazetteer is not null && gazetteer.IsFirstName(value))
         {
             end = SurnameEnd(text, end, gazetteer);
@@ -241,6 +243,10 @@ public static class NerSpanFilter
 
         return span with { EntityType = type, Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
     }
+
+    // "Serbia", "United Arab Emirates": a country name is a place whatever the model's type, unless it is also a name ("Jordan", "Chad").
+    private static bool IsCountryNotName(ReadOnlySpan<char> value, Gazetteer? gazetteer) =>
+        gazetteer is not null && gazetteer.MatchPlace(value) == Gazetteer.PlaceKind.Country && !gazetteer.IsFirstName(value) && !gazetteer.IsLastName(value);
 
     // Without capitals the model has only context to go on and tags ordinary words ("peace", "my options"): edge
     // function words are trimmed, a PERSON span must hold a name the lists know, and a one-word LOCATION a known place.

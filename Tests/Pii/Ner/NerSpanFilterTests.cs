@@ -132,6 +132,9 @@ public sealed class NerSpanFilterTests
     [InlineData("We flew to Amsterdam today.", "Amsterdam", "LOCATION", "LOCATION")]
     [InlineData("She joined Robert Bosch GmbH today.", "Robert Bosch GmbH", "ORGANIZATION", "ORGANIZATION")]
     [InlineData("Where: Kraków Country Club.", "Kraków Country Club", "PERSON", "ORGANIZATION")]
+    [InlineData("Glad to hear that Serbia is moving.", "Serbia", "ORGANIZATION", "LOCATION")]
+    [InlineData("Glad to hear that United Arab Emirates is moving.", "United Arab Emirates", "PERSON", "LOCATION")]
+    [InlineData("Glad to hear that Jordan is moving.", "Jordan", "PERSON", "PERSON")]
     public void FixesTheTypeOfKnownNamesAndFacilities(string text, string value, string modelType, string expected)
     {
         var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
