@@ -39,11 +39,18 @@ public static class NerEvaluation
 
         Report("NER model alone (raw spans)", samples, texts, batch => Raw(ner, batch));
         Report("gazetteer alone (raw spans)", samples, texts, batch => batch.Select(x => Single(gazetteer, x)).ToArray());
-        var options = AnalyzerOptions.Default;
+        // The product's built-in configuration (thresholds, context words), so these figures are `piiorleans eval`'s.
+        var options = AnalyzerOptionsFactory.FromSettings(PiiOrleans.Pii.Configuration.PiiSettings.Default);
         var th = Array.IndexOf(args, "--name-threshold");
         if (th >= 0 && th + 1 < args.Length && double.TryParse(args[th + 1], System.Globalization.CultureInfo.InvariantCulture, out var nameThreshold))
         {
-            options = options with { Entities = NameEntities.ToDictionary(e => e, _ => new EntityDetectionSettings { Threshold = nameThreshold }) };
+            var entities = options.Entities.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            foreach (var name in NameEntities)
+            {
+                entities[name] = (entities.GetValueOrDefault(name) ?? new EntityDetectionSettings()) with { Threshold = nameThreshold };
+            }
+
+            options = options with { Entities = entities };
         }
 
         var registry = RecognizerRegistry.CreateDefault(options).Add(ner).Add(gazetteer);
