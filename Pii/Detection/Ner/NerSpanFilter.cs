@@ -13,6 +13,9 @@ public static class NerSpanFilter
     /// <summary>Subtracted from a single-word span that no name or place list confirms.</summary>
     public const double UnconfirmedSingleWordPenalty = 0.1;
 
+    /// <summary>Subtracted, on top, from a single-word PERSON span that is an English word and no known name ("Battery").</summary>
+    public const double EnglishWordPenalty = 0.25;
+
     // Function words and frequent sentence starters: never an entity on their own, whatever their case.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWords = new HashSet<string>(
     [
@@ -215,6 +218,11 @@ public static class NerSpanFilter
         if (words == 1 && span.EntityType is "PERSON" or "LOCATION" && !Confirmed(value, span.EntityType, gazetteer))
         {
             score -= UnconfirmedSingleWordPenalty;
+            if (person && gazetteer is not null && gazetteer.IsEnglishWordNotName(value))
+            {
+                score -= EnglishWordPenalty;
+            }
+
             if (person && IsSentenceStart(text, start))
             {
                 // A lone gerund opening a sentence ("Celebrating ...") is a verb.

@@ -156,6 +156,20 @@ public sealed class NerSpanFilterTests
     }
 
     [Theory]
+    [InlineData("They said Battery is found in me.", "Battery", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty - NerSpanFilter.EnglishWordPenalty)]
+    [InlineData("Then Zoolander walked in.", "Zoolander", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty)]
+    [InlineData("Then Heidi walked in.", "Heidi", 0.9)]
+    public void AnEnglishWordThatIsNoNameLosesMoreThanAnUnknownWord(string text, string value, double expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        Assert.True(gazetteer.EnglishWordCount > 50_000);
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), gazetteer);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, refined.Value.Score, 4);
+    }
+
+    [Theory]
     [InlineData(">Tina Alexandrov >Suite 5", "Tina", "Tina Alexandrov")]
     [InlineData("Ask Tina Today about it.", "Tina", "Tina")]
     [InlineData("Tina Amsterdam office", "Tina", "Tina")]
