@@ -85,16 +85,15 @@ public static class NerEvaluation
         Console.WriteLine(report.RenderTable());
     }
 
-    // One JSON line per sample: text, gold spans and the analyzer's name-entity spans, for error analysis.
+    // One JSON line per sample: text, gold spans and the analyzer's spans (all entities), for error analysis.
     private static void Dump(string path, IReadOnlyList<LabelledSample> samples, string[] texts, AnalyzerEngine engine)
     {
         var predicted = engine.AnalyzeBatch(texts).ToArray();
         using var writer = new StreamWriter(path);
         for (var k = 0; k < samples.Count; k++)
         {
-            var gold = samples[k].Spans.Where(g => NameEntities.Contains(g.EntityType)).Select(g => new { type = g.EntityType, start = g.Start, end = g.End });
-            var pred = predicted[k].Select(r => new { type = EntityLabelMap.Map(r.EntityType) ?? r.EntityType, start = r.Start, end = r.End, score = r.Score, by = r.Recognizer })
-                .Where(p => NameEntities.Contains(p.type));
+            var gold = samples[k].Spans.Select(g => new { type = g.EntityType, start = g.Start, end = g.End });
+            var pred = predicted[k].Select(r => new { type = EntityLabelMap.Map(r.EntityType) ?? r.EntityType, start = r.Start, end = r.End, score = r.Score, by = r.Recognizer });
             writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { text = samples[k].Text, gold, pred }));
         }
 

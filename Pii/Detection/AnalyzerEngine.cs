@@ -153,6 +153,7 @@ public sealed class AnalyzerEngine
             results[kept++] = score == r.Score ? r : r with { Score = score };
         }
         results.RemoveRange(kept, results.Count - kept);
+        Ner.NumberLikePlaceArbiter.Resolve(text, results, _contextAware);
         OverlapResolver.Resolve(results);
     }
 }

@@ -66,6 +66,13 @@ public static partial class AddressComponentSplitter
             return;
         }
 
+        // A phone number or ID the model took for an address stays whole, for NumberLikePlaceArbiter to judge.
+        if (NumberLikePlaceArbiter.IsNumberLike(text.AsSpan(start, end - start)))
+        {
+            Add(text, span, start, end, output);
+            return;
+        }
+
         // A house number before the street: "78 Camiño Ancho 91", "20 1432 Gemsbok St" (not "12 Box 7").
         var digitsEnd = start;
         while (digitsEnd < end && digitsEnd - start < 6 && char.IsAsciiDigit(text[digitsEnd]))
