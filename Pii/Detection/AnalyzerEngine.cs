@@ -154,6 +154,7 @@ public sealed class AnalyzerEngine
         }
         results.RemoveRange(kept, results.Count - kept);
         Ner.NumberLikePlaceArbiter.Resolve(text, results, _contextAware);
+        Ner.AdjacentNameMerger.Merge(text, results);
         OverlapResolver.Resolve(results);
     }
 }

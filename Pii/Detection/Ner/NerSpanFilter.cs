@@ -161,6 +161,9 @@ public static class NerSpanFilter
             end = TrimSpacesBack(text, start, start + lineBreak);
         }
 
+        // A possessive is not part of the name: "Jeremy Oohara's" → "Jeremy Oohara" (also with an escaped quote).
+        end = PossessiveStart(text, start, end);
+
         // Punctuation at the edges: keep a closing dot only after an initial or abbreviation ("J.", "Jr.", "Ltd.").
         while (start < end && !char.IsLetterOrDigit(text[start]))
         {
@@ -175,6 +178,12 @@ public static class NerSpanFilter
             }
 
             end--;
+        }
+
+        // The model often stops before the dot of "Jr." or "Ltd.": take it.
+        if (end > start && end < text.Length && text[end] == '.' && IsAbbreviationBefore(text, start, end))
+        {
+            end++;
         }
 
         if (end <= start || !(char.IsUpper(text[start]) || (location && char.IsDigit(text[start]) && HasUpperLetter(text, start, end))))
@@ -252,6 +261,22 @@ public static class NerSpanFilter
         return span with { EntityType = type, Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
     }
 
+    private static bool IsEnglishWordNotName(ReadOnlySpan<char> word, Gazetteer? gazetteer) =>
+        gazetteer is not null && gazetteer.IsEnglishWordNotName(word.Trim(".,;:!?\"()"));
+
+    // End of the name before a trailing possessive "'s" / "’s" / "\'s", or end unchanged.
+    private static int PossessiveStart(string text, int start, int end)
+    {
+        var value = text.AsSpan(start, end - start);
+        if (value.Length > 3 && (value.EndsWith("'s", StringComparison.Ordinal) || value.EndsWith("’s", StringComparison.Ordinal)))
+        {
+            end -= 2;
+            return end - 1 > start && text[end - 1] == '\\' ? end - 1 : end;
+        }
+
+        return end;
+    }
+
     // "Serbia", "United Arab Emirates": a country name is a place whatever the model's type, unless it is also a name ("Jordan", "Chad").
     private static bool IsCountryNotName(ReadOnlySpan<char> value, Gazetteer? gazetteer) =>
         gazetteer is not null && gazetteer.MatchPlace(value) == Gazetteer.PlaceKind.Country && !gazetteer.IsFirstName(value) && !gazetteer.IsLastName(value);
@@ -261,7 +286,8 @@ public static class NerSpanFilter
     private static NerSpan? RefineUncased(string text, NerSpan span, Gazetteer? gazetteer)
     {
         var start = span.Start;
-        var end = span.End;
+        var end = PossessiveStart(text, span.Start, span.End);
+        var person = span.EntityType == "PERSON";
         while (true)
         {
             while (start < end && !char.IsLetterOrDigit(text[start]))
@@ -282,9 +308,17 @@ public static class NerSpanFilter
             }
 
             var lastStart = WordStart(text, start, end);
-            if (lastStart > start && (IsStopWord(text.AsSpan(lastStart, end - lastStart)) || IsCaselessScriptWord(text.AsSpan(lastStart, end - lastStart))))
+            if (lastStart > start && (IsStopWord(text.AsSpan(lastStart, end - lastStart)) || IsCaselessScriptWord(text.AsSpan(lastStart, end - lastStart))
+                || (person && IsEnglishWordNotName(text.AsSpan(lastStart, end - lastStart), gazetteer))))
             {
                 end = lastStart;
+                continue;
+            }
+
+            // "named him joshua", "listed": without capitals an English word at the edge of a name is prose.
+            if (person && firstEnd < end && IsEnglishWordNotName(text.AsSpan(start, firstEnd - start), gazetteer))
+            {
+                start = firstEnd;
                 continue;
             }
 

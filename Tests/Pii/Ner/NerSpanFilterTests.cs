@@ -33,6 +33,24 @@ public sealed class NerSpanFilterTests
         Assert.Equal("Sorlaskeid", Refine("Go to Sorlaskeid 32 Oslo.", "Sorlaskeid 32 Oslo"));
     }
 
+    [Theory]
+    [InlineData("The verses from Jeremy Oohara's Tales", "Jeremy Oohara's", "Jeremy Oohara")]
+    [InlineData("I'm Mary\\'s daughter", "Mary\\'s", "Mary")]
+    [InlineData("Directed by Keith Bult Jr. and others", "Keith Bult Jr", "Keith Bult Jr.")]
+    public void TrimsAPossessiveAndTakesTheDotOfJr(string text, string value, string expected) => Assert.Equal(expected, Refine(text, value));
+
+    [Theory]
+    [InlineData("nicholas muir listed his top songs", "nicholas muir listed", "nicholas muir")]
+    [InlineData("she named him joshua", "named him joshua", "joshua")]
+    public void InALowerCaseTextEnglishWordsAtTheEdgeOfANameAreProse(string text, string value, string expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), gazetteer, cased: false);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, text[refined.Value.Start..refined.Value.End]);
+    }
+
     [Fact]
     public void KeepsNameParticles() => Assert.Equal("Ludwig van Beethoven", Refine("By Ludwig van Beethoven.", "Ludwig van Beethoven"));
 
