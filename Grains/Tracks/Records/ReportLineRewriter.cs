@@ -66,7 +66,10 @@ public static class ReportLineRewriter
             ctx.Fingerprints.Add(new TrackFingerprint(topic, text, team, runId, anonTeam, anonRun));
         }
 
-        EmailScanner.ScanObject(meta, "metadata", ctx, lineNumber);
+        if (EmailScanner.MayHoldAddress(trimmedLine))
+        {
+            EmailScanner.ScanObject(meta, "metadata", ctx, lineNumber);
+        }
         return render ? PyJsonWriter.Compact(obj) : string.Empty;
     }
 
