@@ -13,7 +13,7 @@ public static class NerSpanFilter
     /// <summary>Subtracted from a single-word span that no name or place list confirms.</summary>
     public const double UnconfirmedSingleWordPenalty = 0.1;
 
-    /// <summary>Subtracted, on top, from a single-word PERSON span that is an English word and no known name ("Battery").</summary>
+    /// <summary>Subtracted, on top, from a single-word PERSON or LOCATION span that is an English word and no known name or place ("Battery", "Wisdom").</summary>
     public const double EnglishWordPenalty = 0.25;
 
     // Function words and frequent sentence starters: never an entity on their own, whatever their case.
@@ -227,7 +227,8 @@ public static class NerSpanFilter
         if (words == 1 && span.EntityType is "PERSON" or "LOCATION" && !Confirmed(value, span.EntityType, gazetteer))
         {
             score -= UnconfirmedSingleWordPenalty;
-            if (person && gazetteer is not null && gazetteer.IsEnglishWordNotName(value))
+            // "Battery" as a person, "Wisdom" as a place; ALL-CAPS words are left alone (state codes, shouted towns).
+            if (gazetteer is not null && !IsAllCaps(value) && gazetteer.IsEnglishWordNotName(value))
             {
                 score -= EnglishWordPenalty;
             }
@@ -260,6 +261,8 @@ public static class NerSpanFilter
 
         return span with { EntityType = type, Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
     }
+
+    private static bool IsAllCaps(ReadOnlySpan<char> word) => !word.ContainsAnyInRange('a', 'z') && word.ContainsAnyInRange('A', 'Z');
 
     private static bool IsEnglishWordNotName(ReadOnlySpan<char> word, Gazetteer? gazetteer) =>
         gazetteer is not null && gazetteer.IsEnglishWordNotName(word.Trim(".,;:!?\"()"));

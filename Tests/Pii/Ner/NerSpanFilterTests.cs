@@ -177,12 +177,22 @@ public sealed class NerSpanFilterTests
     [InlineData("They said Battery is found in me.", "Battery", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty - NerSpanFilter.EnglishWordPenalty)]
     [InlineData("Then Zoolander walked in.", "Zoolander", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty)]
     [InlineData("Then Heidi walked in.", "Heidi", 0.9)]
-    public void AnEnglishWordThatIsNoNameLosesMoreThanAnUnknownWord(string text, string value, double expected)
+    public void AnEnglishWordThatIsNoNameLosesMoreThanAnUnknownWord(string text, string value, double expected) =>
+        AssertScore(text, value, "PERSON", expected);
+
+    [Theory]
+    [InlineData("Words like Wisdom are mistaken.", "Wisdom", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty - NerSpanFilter.EnglishWordPenalty)]
+    [InlineData("Sent to MOSS today.", "MOSS", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty)]
+    [InlineData("We flew to Amsterdam today.", "Amsterdam", 0.9)]
+    public void AnEnglishWordThatIsNoPlaceLosesMoreAsALocation(string text, string value, double expected) =>
+        AssertScore(text, value, "LOCATION", expected);
+
+    private static void AssertScore(string text, string value, string type, double expected)
     {
         var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
         Assert.True(gazetteer.EnglishWordCount > 50_000);
         var start = text.IndexOf(value, StringComparison.Ordinal);
-        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), gazetteer);
+        var refined = NerSpanFilter.Refine(text, new NerSpan(type, start, start + value.Length, 0.9), gazetteer);
         Assert.NotNull(refined);
         Assert.Equal(expected, refined.Value.Score, 4);
     }
