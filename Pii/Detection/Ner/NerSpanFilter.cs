@@ -32,6 +32,14 @@ public static class NerSpanFilter
         "god", "baby", "c'mon", "who's", "however", "although", "though", "yet", "still", "again", "never", "always",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Everyday abbreviations the model takes for organisations ("ASAP", "ATM", "IBAN"): never a name, place or company.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonAbbreviations = new HashSet<string>(
+    [
+        "ASAP", "ATM", "IBAN", "BIC", "SWIFT", "PIN", "SSN", "ID", "DOB", "FAQ", "FYI", "ETA", "RSVP", "PS", "AM", "PM", "AKA",
+        "DIY", "TBA", "TBD", "ZIP", "URL", "IP", "PDF", "USB", "GPS", "SMS", "MMS", "VAT", "CEO", "CFO", "CTO", "COO", "HR",
+        "IT", "PC", "TV", "OK", "LOL", "OMG", "BTW", "IMO", "PhD", "MD", "DDS", "CV", "Q&A", "N/A", "NB", "RE", "FW", "CC", "BCC",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Address and military-mail words: a span holding one is part of an address, not a person's name.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AddressWords = new HashSet<string>(
     [
@@ -213,7 +221,7 @@ public static class NerSpanFilter
             }
         }
 
-        if (words == 0 || stop == words || (person && address))
+        if (words == 0 || stop == words || (person && address) || (words == 1 && CommonAbbreviations.Contains(value.Trim(".,;:!?'’\"()"))))
         {
             return null;
         }

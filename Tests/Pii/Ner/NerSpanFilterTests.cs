@@ -51,6 +51,15 @@ public sealed class NerSpanFilterTests
         Assert.Equal(expected, text[refined.Value.Start..refined.Value.End]);
     }
 
+    [Theory]
+    [InlineData("Please reply ASAP.", "ASAP")]
+    [InlineData("Use the ATM on the corner.", "ATM")]
+    [InlineData("My IBAN is below.", "IBAN")]
+    public void DropsEverydayAbbreviations(string text, string value) => Assert.Null(Refine(text, value, "ORGANIZATION"));
+
+    [Fact]
+    public void KeepsAnAcronymThatIsACompany() => Assert.Equal("IBM", Refine("She joined IBM last year.", "IBM", "ORGANIZATION"));
+
     [Fact]
     public void KeepsNameParticles() => Assert.Equal("Ludwig van Beethoven", Refine("By Ludwig van Beethoven.", "Ludwig van Beethoven"));
 
