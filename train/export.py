@@ -98,6 +98,17 @@ def main():
     for key, fname in [('first', 'first_names'), ('last', 'last_names'), ('cities', 'cities'), ('regions', 'regions'), ('countries', 'countries')]:
         with open(os.path.join(gdir, fname + '.txt'), 'w', encoding='utf-8') as f:
             f.write('\n'.join(lex[key]) + '\n')
+    # English words (lower-case entries of Debian's wamerican, SCOWL): a single capitalised dictionary word the name
+    # lists do not know ("Battery", "Cool") is rarely a person. Optional: the C# gazetteer loads it when present.
+    dictionary = '/usr/share/dict/american-english'
+    if os.path.exists(dictionary):
+        with open(dictionary, encoding='utf-8') as f:
+            words = sorted({w.strip() for w in f if w.strip().isalpha() and w.strip().islower() and len(w.strip()) > 1})
+        with open(os.path.join(gdir, 'english_words.txt'), 'w', encoding='utf-8') as f:
+            f.write('\n'.join(words) + '\n')
+        shutil.copy('/usr/share/doc/wamerican/copyright', os.path.join(gdir, 'english_words.LICENSE'))
+    else:
+        print(f'{dictionary} is missing (apt-get install wamerican): the gazetteer ships without english_words.txt')
     # Parity: the C# tests check that ONNX Runtime reproduces PyTorch's labels.
     with open(vocab_src, encoding='utf-8') as f:
         wp = wordpiece.WordPiece([l.rstrip('\n') for l in f])

@@ -39,11 +39,18 @@ public static class NerEvaluation
 
         Report("NER model alone (raw spans)", samples, texts, batch => Raw(ner, batch));
         Report("gazetteer alone (raw spans)", samples, texts, batch => batch.Select(x => Single(gazetteer, x)).ToArray());
-        var options = AnalyzerOptions.Default;
+        // The product's built-in configuration (thresholds, context words), so these figures are `piiorleans eval`'s.
+        var options = AnalyzerOptionsFactory.FromSettings(PiiOrleans.Pii.Configuration.PiiSettings.Default);
         var th = Array.IndexOf(args, "--name-threshold");
         if (th >= 0 && th + 1 < args.Length && double.TryParse(args[th + 1], System.Globalization.CultureInfo.InvariantCulture, out var nameThreshold))
         {
-            options = options with { Entities = NameEntities.ToDictionary(e => e, _ => new EntityDetectionSettings { Threshold = nameThreshold }) };
+            var entities = options.Entities.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+            foreach (var name in NameEntities)
+            {
+                entities[name] = (entities.GetValueOrDefault(name) ?? new EntityDetectionSettings()) with { Threshold = nameThreshold };
+            }
+
+            options = options with { Entities = entities };
         }
 
         var registry = RecognizerRegistry.CreateDefault(options).Add(ner).Add(gazetteer);
@@ -78,16 +85,15 @@ public static class NerEvaluation
         Console.WriteLine(report.RenderTable());
     }
 
-    // One JSON line per sample: text, gold spans and the analyzer's name-entity spans, for error analysis.
+    // One JSON line per sample: text, gold spans and the analyzer's spans (all entities), for error analysis.
     private static void Dump(string path, IReadOnlyList<LabelledSample> samples, string[] texts, AnalyzerEngine engine)
     {
         var predicted = engine.AnalyzeBatch(texts).ToArray();
         using var writer = new StreamWriter(path);
         for (var k = 0; k < samples.Count; k++)
         {
-            var gold = samples[k].Spans.Where(g => NameEntities.Contains(g.EntityType)).Select(g => new { type = g.EntityType, start = g.Start, end = g.End });
-            var pred = predicted[k].Select(r => new { type = EntityLabelMap.Map(r.EntityType) ?? r.EntityType, start = r.Start, end = r.End, score = r.Score, by = r.Recognizer })
-                .Where(p => NameEntities.Contains(p.type));
+            var gold = samples[k].Spans.Select(g => new { type = g.EntityType, start = g.Start, end = g.End });
+            var pred = predicted[k].Select(r => new { type = EntityLabelMap.Map(r.EntityType) ?? r.EntityType, start = r.Start, end = r.End, score = r.Score, by = r.Recognizer });
             writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { text = samples[k].Text, gold, pred }));
         }
 

@@ -59,9 +59,11 @@ public sealed record PiiSettings(
     {
         static OperatorSettings Custom(string lambda) => new OperatorSettings("custom").With("lambda", lambda);
         var replace = new OperatorSettings("replace");
+        // NER types use 0.5 like the rest: the model's scores are calibrated probabilities (the old job's thresholds were
+        // never applied), and on the dev set 0.5 gives the best F2 (PERSON 0.902 overlap; 0.884 at 0.6).
         EntitySettings[] entities =
         [
-            EntitySettings.Create("person", "PERSON", Custom("mask_person"), 0.6, "name", "person", "individual", "customer"),
+            EntitySettings.Create("person", "PERSON", Custom("mask_person"), 0.5, "name", "person", "individual", "customer"),
             EntitySettings.Create("email", "EMAIL_ADDRESS", Custom("mask_email"), 0.6, "email", "e-mail", "mail", "contact"),
             EntitySettings.Create("phone", "PHONE_NUMBER", replace, 0.5, "phone", "telephone", "mobile", "cell", "tel", "fax"),
             EntitySettings.Create("ssn", "US_SSN", replace, 0.5, "ssn", "social security", "social security number"),
@@ -70,14 +72,14 @@ public sealed record PiiSettings(
             EntitySettings.Create("date", "DATE_TIME", replace, 0.5, "date", "birthday", "born", "dob", "birth"),
             EntitySettings.Create("ip_address", "IP_ADDRESS", replace, 0.5, "ip", "ip address", "host"),
             EntitySettings.Create("url", "URL", replace, 0.5, "url", "website", "link", "domain"),
-            EntitySettings.Create("organization", "ORGANIZATION", replace, 0.6, "company", "organization", "employer", "corporation"),
+            EntitySettings.Create("organization", "ORGANIZATION", replace, 0.5, "company", "organization", "employer", "corporation"),
             EntitySettings.Create("iban", "IBAN_CODE", replace, 0.5, "iban", "bank account", "account number"),
             EntitySettings.Create("crypto", "CRYPTO", replace, 0.5, "wallet", "bitcoin", "btc", "crypto"),
             EntitySettings.Create("bank_number", "US_BANK_NUMBER", replace, 0.5, "bank", "account", "acct", "checking", "savings"),
             EntitySettings.Create("driver_license", "US_DRIVER_LICENSE", replace, 0.5, "driver", "license", "licence", "dl"),
             EntitySettings.Create("passport", "US_PASSPORT", replace, 0.5, "passport"),
             EntitySettings.Create("itin", "US_ITIN", replace, 0.5, "itin", "taxpayer", "tax id"),
-            EntitySettings.Create("nrp", "NRP", replace, 0.6, "nationality", "religion", "ethnicity"),
+            EntitySettings.Create("nrp", "NRP", replace, 0.5, "nationality", "religion", "ethnicity"),
         ];
         return new PiiSettings(true, false, "INFO", [.. entities], AnonymizationSettings.Default,
             BatchProcessingSettings.Default, NlpSettings.Default, NerSettings.Default, [], []);

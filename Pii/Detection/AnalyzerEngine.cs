@@ -18,6 +18,7 @@ public sealed class AnalyzerEngine
     private readonly ContextEnhancer _enhancer;
     private readonly EntityRules _defaultRules;
     private readonly ConcurrentDictionary<string, ColumnNameTokens> _columns = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _contextAware;
 
     /// <summary>Creates an engine over a snapshot of <paramref name="registry"/> (later additions are not seen).</summary>
     public AnalyzerEngine(RecognizerRegistry registry, AnalyzerOptions options)
@@ -28,6 +29,7 @@ public sealed class AnalyzerEngine
         _patternRecognizers = _recognizers.Select(r => r as PatternRecognizer).ToArray();
         _batchRecognizers = _recognizers.Select(r => r as IBatchEntityRecognizer).ToArray();
         _enhancer = new ContextEnhancer(options);
+        _contextAware = _recognizers.OfType<IContextAwareRecognizer>().Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         SupportedEntities = _recognizers.SelectMany(r => r.SupportedEntities).Where(e => _enabled is null || _enabled.Contains(e)).Distinct().ToArray();
 
         _rules = new Dictionary<string, EntityRules>(StringComparer.Ordinal);
@@ -146,11 +148,15 @@ public sealed class AnalyzerEngine
             if (rules.IsAllowed(text.AsSpan(r.Start, r.Length))) continue;
             // Context can add at most the boost; skip the window scan for results that cannot reach the threshold anyway.
             if (Math.Max(r.Score + Options.ContextBoost, Options.MinScoreWithContext) < rules.Threshold) continue;
-            double score = _enhancer.Enhance(text, r, rules.Context, column);
+            double score = _contextAware.Contains(r.Recognizer)
+                ? _enhancer.EnhanceByColumn(r, rules.Context, column)
+                : _enhancer.Enhance(text, r, rules.Context, column);
             if (score < rules.Threshold || score <= 0) continue;
             results[kept++] = score == r.Score ? r : r with { Score = score };
         }
         results.RemoveRange(kept, results.Count - kept);
+        Ner.NumberLikePlaceArbiter.Resolve(text, results, _contextAware);
+        Ner.AdjacentNameMerger.Merge(text, results);
         OverlapResolver.Resolve(results);
     }
 }

@@ -36,6 +36,12 @@ public sealed class ContextEnhancer
         return found ? Math.Min(1.0, Math.Max(result.Score + _boost, _minimum)) : result.Score;
     }
 
+    /// <summary>The enhanced score of <paramref name="result"/> when only the table column's name supports it.</summary>
+    public double EnhanceByColumn(in RecognizerResult result, ContextWords words, ColumnNameTokens? column) =>
+        !words.IsEmpty && result.Score < 1.0 && column is not null && column.Supports(words)
+            ? Math.Min(1.0, Math.Max(result.Score + _boost, _minimum))
+            : result.Score;
+
     private static int CollectBefore(string text, int start, Span<Range> tokens)
     {
         int n = 0, i = start - 1, limit = Math.Max(0, start - MaxWindowChars);

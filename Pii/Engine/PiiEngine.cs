@@ -110,6 +110,33 @@ public sealed class PiiEngine
         return results;
     }
 
+    /// <summary>
+    /// <see cref="Analyze"/> for many texts at once: the NER model runs them in batches, which is several times faster
+    /// than one text at a time (and is how the pipelines run it).
+    /// </summary>
+    public IReadOnlyList<List<RecognizerResult>> AnalyzeBatch(IReadOnlyList<string> texts, IReadOnlyCollection<string>? entities = null,
+        double? threshold = null)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (!Settings.Enabled)
+        {
+            return [.. texts.Select(_ => new List<RecognizerResult>())];
+        }
+
+        var all = _analyzer.AnalyzeBatch(texts, Request(null, entities));
+        foreach (var results in all)
+        {
+            if (threshold is { } minimum)
+            {
+                results.RemoveAll(r => r.Score < minimum);
+            }
+
+            results.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        return all;
+    }
+
     /// <summary>Anonymizes <paramref name="text"/>; <paramref name="columnName"/> (table cells) raises scores like context does.</summary>
     public AnonymizerResult Anonymize(string text, string? columnName = null)
     {

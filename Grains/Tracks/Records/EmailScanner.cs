@@ -11,6 +11,13 @@ internal static class EmailScanner
 {
     private const string Redacted = "[REDACTED]";
 
+    /// <summary>
+    /// False when the JSON text of a line cannot hold an e-mail address: no '@', written plainly or as a <c>\u0040</c>
+    /// escape. Most report lines hold none, and skipping their walk saves the per-field path strings and regex runs.
+    /// </summary>
+    public static bool MayHoldAddress(string jsonText) =>
+        jsonText.Contains('@') || jsonText.Contains("\\u0040", StringComparison.OrdinalIgnoreCase);
+
     public static void ScanObject(PyJsonObject obj, string path, TrackFileContext ctx, int line)
     {
         List<string>? drop = null;
@@ -43,6 +50,11 @@ internal static class EmailScanner
         switch (value)
         {
             case string s:
+                if (!s.Contains('@'))
+                {
+                    return false;
+                }
+
                 MatchCollection matches = EmailAddressPattern.Address().Matches(s);
                 if (matches.Count == 0)
                 {

@@ -17,20 +17,8 @@ public static class MetadataLineRewriter
         Func<string, bool>? includeRun,
         bool render = true)
     {
-        object? parsed;
-        try
+        if (JsonObjectLine.Parse(trimmedLine, lineNumber, ctx) is not { } obj)
         {
-            parsed = PyJsonReader.Parse(trimmedLine);
-        }
-        catch (PyJsonException ex)
-        {
-            ctx.Issue("parse_error", lineNumber, null, "JSON parse error: " + ex.Message);
-            return null;
-        }
-
-        if (parsed is not PyJsonObject obj)
-        {
-            ctx.Issue("parse_error", lineNumber, null, $"Expected a JSON object, got {PyJsonWriter.PythonTypeName(parsed)}; line dropped");
             return null;
         }
 

@@ -14,20 +14,8 @@ public static class ReportLineRewriter
     /// </summary>
     public static string? Rewrite(string trimmedLine, int lineNumber, string runId, TrackFileContext ctx, bool render = true)
     {
-        object? parsed;
-        try
+        if (JsonObjectLine.Parse(trimmedLine, lineNumber, ctx) is not { } obj)
         {
-            parsed = PyJsonReader.Parse(trimmedLine);
-        }
-        catch (PyJsonException ex)
-        {
-            ctx.Issue("parse_error", lineNumber, null, "JSON parse error: " + ex.Message);
-            return null;
-        }
-
-        if (parsed is not PyJsonObject obj)
-        {
-            ctx.Issue("parse_error", lineNumber, null, $"Expected a JSON object, got {PyJsonWriter.PythonTypeName(parsed)}; line dropped");
             return null;
         }
 
@@ -78,7 +66,10 @@ public static class ReportLineRewriter
             ctx.Fingerprints.Add(new TrackFingerprint(topic, text, team, runId, anonTeam, anonRun));
         }
 
-        EmailScanner.ScanObject(meta, "metadata", ctx, lineNumber);
+        if (EmailScanner.MayHoldAddress(trimmedLine))
+        {
+            EmailScanner.ScanObject(meta, "metadata", ctx, lineNumber);
+        }
         return render ? PyJsonWriter.Compact(obj) : string.Empty;
     }
 

@@ -49,9 +49,11 @@ public sealed class Gazetteer
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> personContext;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> placeContext;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> common;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> dictionary;
 
-    private Gazetteer(HashSet<string> first, HashSet<string> last, Dictionary<string, PlaceKind> places)
+    private Gazetteer(HashSet<string> first, HashSet<string> last, Dictionary<string, PlaceKind> places, HashSet<string> dictionary)
     {
+        this.dictionary = dictionary.GetAlternateLookup<ReadOnlySpan<char>>();
         this.first = first.GetAlternateLookup<ReadOnlySpan<char>>();
         this.last = last.GetAlternateLookup<ReadOnlySpan<char>>();
         this.places = places.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -115,7 +117,39 @@ public sealed class Gazetteer
             }
         }
 
-        return new Gazetteer(Read("first_names.txt"), Read("last_names.txt"), places);
+        // Optional: a gazetteer without an English word list simply never calls a word a dictionary word.
+        var words = File.Exists(Path.Combine(directory, EnglishWordsFile)) ? Read(EnglishWordsFile) : new HashSet<string>(StringComparer.Ordinal);
+        return new Gazetteer(Read("first_names.txt"), Read("last_names.txt"), places, words);
+    }
+
+    /// <summary>The optional list of lower-case English words (one per line) in a gazetteer directory.</summary>
+    public const string EnglishWordsFile = "english_words.txt";
+
+    /// <summary>Number of English words loaded (0 without <see cref="EnglishWordsFile"/>).</summary>
+    public int EnglishWordCount => dictionary.Set.Count;
+
+    /// <summary>
+    /// True for an English dictionary word ("Battery", "COOL"; looked up lower-cased) that no first-name or surname list
+    /// holds in any form: a lone capitalised word like that is rarely a person.
+    /// </summary>
+    public bool IsEnglishWordNotName(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 64)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        if (!dictionary.Contains(lower))
+        {
+            return false;
+        }
+
+        Span<char> title = stackalloc char[word.Length];
+        lower.CopyTo(title);
+        title[0] = char.ToUpperInvariant(title[0]);
+        return !first.Contains(word) && !last.Contains(word) && !first.Contains(title) && !last.Contains(title);
     }
 
     /// <summary>True for a known first name that is not also a common English word (ALL-CAPS words are looked up title-cased).</summary>

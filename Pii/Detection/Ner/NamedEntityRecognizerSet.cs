@@ -1,8 +1,8 @@
 namespace PiiOrleans.Pii.Detection.Ner;
 
 /// <summary>
-/// The recognizers for names, places and organisations that could be loaded: the NER model (which carries its
-/// gazetteer), the gazetteer alone when the model or ONNX Runtime is unavailable, or nothing. <see cref="Problem"/> says
+/// The recognizers for names, places and organisations that could be loaded: the NER model and the gazetteer
+/// recognizer of its model directory, the gazetteer alone when the model or ONNX Runtime is unavailable, or nothing. <see cref="Problem"/> says
 /// why something is missing (no PII in it); hosts surface it instead of failing jobs on machines without the model.
 /// </summary>
 public sealed record NamedEntityRecognizerSet(IReadOnlyList<IEntityRecognizer> Recognizers, string Description, string? Problem)
@@ -14,7 +14,9 @@ public sealed record NamedEntityRecognizerSet(IReadOnlyList<IEntityRecognizer> R
         try
         {
             var ner = NerRecognizer.Create(settings);
-            return new([ner], Path.GetFileName(ner.Model.Directory.TrimEnd('/')), null);
+            var name = Path.GetFileName(ner.Model.Directory.TrimEnd('/'));
+            // The gazetteer both confirms the model's spans and finds names and places the model missed.
+            return ner.Gazetteer is { } lists ? new([ner, new GazetteerRecognizer(lists)], name + " + gazetteer", null) : new([ner], name, null);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

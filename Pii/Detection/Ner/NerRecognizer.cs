@@ -8,7 +8,7 @@ namespace PiiOrleans.Pii.Detection.Ner;
 /// that cannot hold a name (no letters, or no capital letter for a model that never saw lower-case text) and caches
 /// results of repeated texts.
 /// </summary>
-public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
+public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecognizer, IDisposable
 {
     private readonly NerTagger tagger;
     private readonly NerSettings settings;
@@ -31,6 +31,9 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
 
     /// <inheritdoc />
     public IReadOnlyList<string> SupportedEntities { get; }
+
+    /// <summary>The name and place lists that confirm this recognizer's spans, when its model directory has them.</summary>
+    public Gazetteer? Gazetteer => gazetteer;
 
     /// <summary>The model behind this recognizer.</summary>
     public NerModel Model => tagger.Model;
@@ -106,7 +109,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IDisposable
                 // Penalties and boosts move scores around the model's threshold, so it is applied again here.
                 if (span.Score >= settings.MinScore)
                 {
-                    kept.Add(span);
+                    AddressComponentSplitter.Split(unique[u], span, kept);
                 }
             }
 

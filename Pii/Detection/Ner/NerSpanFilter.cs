@@ -13,6 +13,9 @@ public static class NerSpanFilter
     /// <summary>Subtracted from a single-word span that no name or place list confirms.</summary>
     public const double UnconfirmedSingleWordPenalty = 0.1;
 
+    /// <summary>Subtracted, on top, from a single-word PERSON or LOCATION span that is an English word and no known name or place ("Battery", "Wisdom").</summary>
+    public const double EnglishWordPenalty = 0.25;
+
     // Function words and frequent sentence starters: never an entity on their own, whatever their case.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWords = new HashSet<string>(
     [
@@ -28,6 +31,14 @@ public static class NerSpanFilter
         "unlike", "maybe", "one", "two", "three", "sometimes", "during", "written", "follow", "excuse", "answer", "date",
         "god", "baby", "c'mon", "who's", "however", "although", "though", "yet", "still", "again", "never", "always",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Everyday abbreviations the model takes for organisations ("ASAP", "ATM", "IBAN"): never a name, place or company.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonAbbreviations = new HashSet<string>(
+    [
+        "ASAP", "ATM", "IBAN", "BIC", "SWIFT", "PIN", "SSN", "ID", "DOB", "FAQ", "FYI", "ETA", "RSVP", "PS", "AM", "PM", "AKA",
+        "DIY", "TBA", "TBD", "ZIP", "URL", "IP", "PDF", "USB", "GPS", "SMS", "MMS", "VAT", "CEO", "CFO", "CTO", "COO", "HR",
+        "IT", "PC", "TV", "OK", "LOL", "OMG", "BTW", "IMO", "PhD", "MD", "DDS", "CV", "Q&A", "N/A", "NB", "RE", "FW", "CC", "BCC",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Address and military-mail words: a span holding one is part of an address, not a person's name.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AddressWords = new HashSet<string>(
@@ -158,6 +169,9 @@ public static class NerSpanFilter
             end = TrimSpacesBack(text, start, start + lineBreak);
         }
 
+        // A possessive is not part of the name: "Jeremy Oohara's" → "Jeremy Oohara" (also with an escaped quote).
+        end = PossessiveStart(text, start, end);
+
         // Punctuation at the edges: keep a closing dot only after an initial or abbreviation ("J.", "Jr.", "Ltd.").
         while (start < end && !char.IsLetterOrDigit(text[start]))
         {
@@ -172,6 +186,12 @@ public static class NerSpanFilter
             }
 
             end--;
+        }
+
+        // The model often stops before the dot of "Jr." or "Ltd.": take it.
+        if (end > start && end < text.Length && text[end] == '.' && IsAbbreviationBefore(text, start, end))
+        {
+            end++;
         }
 
         if (end <= start || !(char.IsUpper(text[start]) || (location && char.IsDigit(text[start]) && HasUpperLetter(text, start, end))))
@@ -201,7 +221,7 @@ public static class NerSpanFilter
             }
         }
 
-        if (words == 0 || stop == words || (person && address))
+        if (words == 0 || stop == words || (person && address) || (words == 1 && CommonAbbreviations.Contains(value.Trim(".,;:!?'’\"()"))))
         {
             return null;
         }
@@ -215,6 +235,12 @@ public static class NerSpanFilter
         if (words == 1 && span.EntityType is "PERSON" or "LOCATION" && !Confirmed(value, span.EntityType, gazetteer))
         {
             score -= UnconfirmedSingleWordPenalty;
+            // "Battery" as a person, "Wisdom" as a place; ALL-CAPS words are left alone (state codes, shouted towns).
+            if (gazetteer is not null && !IsAllCaps(value) && gazetteer.IsEnglishWordNotName(value))
+            {
+                score -= EnglishWordPenalty;
+            }
+
             if (person && IsSentenceStart(text, start))
             {
                 // A lone gerund opening a sentence ("Celebrating ...") is a verb.
@@ -233,7 +259,9 @@ public static class NerSpanFilter
             score -= SentenceInitialPenalty;
         }
 
-        var type = span.EntityType is "LOCATION" or "ORGANIZATION" && words <= 3 && LooksLikeAPersonsName(value, gazetteer) ? "PERSON" : span.EntityType;
+        var type = span.EntityType is "LOCATION" or "ORGANIZATION" && words <= 3 && LooksLikeAPersonsName(value, gazetteer) ? "PERSON"
+            : span.EntityType is "PERSON" or "ORGANIZATION" && IsCountryNotName(value, gazetteer) ? "LOCATION"
+            : span.EntityType;
         if (type == "PERSON" && words == 1 && gazetteer is not null && gazetteer.IsFirstName(value))
         {
             end = SurnameEnd(text, end, gazetteer);
@@ -242,12 +270,35 @@ public static class NerSpanFilter
         return span with { EntityType = type, Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
     }
 
+    private static bool IsAllCaps(ReadOnlySpan<char> word) => !word.ContainsAnyInRange('a', 'z') && word.ContainsAnyInRange('A', 'Z');
+
+    private static bool IsEnglishWordNotName(ReadOnlySpan<char> word, Gazetteer? gazetteer) =>
+        gazetteer is not null && gazetteer.IsEnglishWordNotName(word.Trim(".,;:!?\"()"));
+
+    // End of the name before a trailing possessive "'s" / "’s" / "\'s", or end unchanged.
+    private static int PossessiveStart(string text, int start, int end)
+    {
+        var value = text.AsSpan(start, end - start);
+        if (value.Length > 3 && (value.EndsWith("'s", StringComparison.Ordinal) || value.EndsWith("’s", StringComparison.Ordinal)))
+        {
+            end -= 2;
+            return end - 1 > start && text[end - 1] == '\\' ? end - 1 : end;
+        }
+
+        return end;
+    }
+
+    // "Serbia", "United Arab Emirates": a country name is a place whatever the model's type, unless it is also a name ("Jordan", "Chad").
+    private static bool IsCountryNotName(ReadOnlySpan<char> value, Gazetteer? gazetteer) =>
+        gazetteer is not null && gazetteer.MatchPlace(value) == Gazetteer.PlaceKind.Country && !gazetteer.IsFirstName(value) && !gazetteer.IsLastName(value);
+
     // Without capitals the model has only context to go on and tags ordinary words ("peace", "my options"): edge
     // function words are trimmed, a PERSON span must hold a name the lists know, and a one-word LOCATION a known place.
     private static NerSpan? RefineUncased(string text, NerSpan span, Gazetteer? gazetteer)
     {
         var start = span.Start;
-        var end = span.End;
+        var end = PossessiveStart(text, span.Start, span.End);
+        var person = span.EntityType == "PERSON";
         while (true)
         {
             while (start < end && !char.IsLetterOrDigit(text[start]))
@@ -268,9 +319,17 @@ public static class NerSpanFilter
             }
 
             var lastStart = WordStart(text, start, end);
-            if (lastStart > start && (IsStopWord(text.AsSpan(lastStart, end - lastStart)) || IsCaselessScriptWord(text.AsSpan(lastStart, end - lastStart))))
+            if (lastStart > start && (IsStopWord(text.AsSpan(lastStart, end - lastStart)) || IsCaselessScriptWord(text.AsSpan(lastStart, end - lastStart))
+                || (person && IsEnglishWordNotName(text.AsSpan(lastStart, end - lastStart), gazetteer))))
             {
                 end = lastStart;
+                continue;
+            }
+
+            // "named him joshua", "listed": without capitals an English word at the edge of a name is prose.
+            if (person && firstEnd < end && IsEnglishWordNotName(text.AsSpan(start, firstEnd - start), gazetteer))
+            {
+                start = firstEnd;
                 continue;
             }
 

@@ -55,4 +55,12 @@ public sealed class GazetteerRecognizerTests
         Assert.Empty(Analyze("The Board will meet on Monday in May."));
         Assert.Empty(Analyze("heidi müller lives in amsterdam"));
     }
+
+    [Theory]
+    [InlineData("Battery", true)]
+    [InlineData("COOL", true)]
+    [InlineData("Mark", false)]
+    [InlineData("Royal", false)]
+    [InlineData("Zoolander", false)]
+    public void KnowsEnglishWordsThatAreNoNames(string word, bool expected) => Assert.Equal(expected, Lists.Value.IsEnglishWordNotName(word));
 }

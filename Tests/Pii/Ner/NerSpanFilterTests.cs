@@ -33,6 +33,33 @@ public sealed class NerSpanFilterTests
         Assert.Equal("Sorlaskeid", Refine("Go to Sorlaskeid 32 Oslo.", "Sorlaskeid 32 Oslo"));
     }
 
+    [Theory]
+    [InlineData("The verses from Jeremy Oohara's Tales", "Jeremy Oohara's", "Jeremy Oohara")]
+    [InlineData("I'm Mary\\'s daughter", "Mary\\'s", "Mary")]
+    [InlineData("Directed by Keith Bult Jr. and others", "Keith Bult Jr", "Keith Bult Jr.")]
+    public void TrimsAPossessiveAndTakesTheDotOfJr(string text, string value, string expected) => Assert.Equal(expected, Refine(text, value));
+
+    [Theory]
+    [InlineData("nicholas muir listed his top songs", "nicholas muir listed", "nicholas muir")]
+    [InlineData("she named him joshua", "named him joshua", "joshua")]
+    public void InALowerCaseTextEnglishWordsAtTheEdgeOfANameAreProse(string text, string value, string expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), gazetteer, cased: false);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, text[refined.Value.Start..refined.Value.End]);
+    }
+
+    [Theory]
+    [InlineData("Please reply ASAP.", "ASAP")]
+    [InlineData("Use the ATM on the corner.", "ATM")]
+    [InlineData("My IBAN is below.", "IBAN")]
+    public void DropsEverydayAbbreviations(string text, string value) => Assert.Null(Refine(text, value, "ORGANIZATION"));
+
+    [Fact]
+    public void KeepsAnAcronymThatIsACompany() => Assert.Equal("IBM", Refine("She joined IBM last year.", "IBM", "ORGANIZATION"));
+
     [Fact]
     public void KeepsNameParticles() => Assert.Equal("Ludwig van Beethoven", Refine("By Ludwig van Beethoven.", "Ludwig van Beethoven"));
 
@@ -132,6 +159,9 @@ public sealed class NerSpanFilterTests
     [InlineData("We flew to Amsterdam today.", "Amsterdam", "LOCATION", "LOCATION")]
     [InlineData("She joined Robert Bosch GmbH today.", "Robert Bosch GmbH", "ORGANIZATION", "ORGANIZATION")]
     [InlineData("Where: Kraków Country Club.", "Kraków Country Club", "PERSON", "ORGANIZATION")]
+    [InlineData("Glad to hear that Serbia is moving.", "Serbia", "ORGANIZATION", "LOCATION")]
+    [InlineData("Glad to hear that United Arab Emirates is moving.", "United Arab Emirates", "PERSON", "LOCATION")]
+    [InlineData("Glad to hear that Jordan is moving.", "Jordan", "PERSON", "PERSON")]
     public void FixesTheTypeOfKnownNamesAndFacilities(string text, string value, string modelType, string expected)
     {
         var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
@@ -150,6 +180,30 @@ public sealed class NerSpanFilterTests
         const string chat = "my name is mieszko";
         var refined = NerSpanFilter.Refine(chat, new NerSpan("PERSON", 11, 18, 0.9), gazetteer, cased: false);
         Assert.NotNull(refined);
+    }
+
+    [Theory]
+    [InlineData("They said Battery is found in me.", "Battery", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty - NerSpanFilter.EnglishWordPenalty)]
+    [InlineData("Then Zoolander walked in.", "Zoolander", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty)]
+    [InlineData("Then Heidi walked in.", "Heidi", 0.9)]
+    public void AnEnglishWordThatIsNoNameLosesMoreThanAnUnknownWord(string text, string value, double expected) =>
+        AssertScore(text, value, "PERSON", expected);
+
+    [Theory]
+    [InlineData("Words like Wisdom are mistaken.", "Wisdom", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty - NerSpanFilter.EnglishWordPenalty)]
+    [InlineData("Sent to MOSS today.", "MOSS", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty)]
+    [InlineData("We flew to Amsterdam today.", "Amsterdam", 0.9)]
+    public void AnEnglishWordThatIsNoPlaceLosesMoreAsALocation(string text, string value, double expected) =>
+        AssertScore(text, value, "LOCATION", expected);
+
+    private static void AssertScore(string text, string value, string type, double expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        Assert.True(gazetteer.EnglishWordCount > 50_000);
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan(type, start, start + value.Length, 0.9), gazetteer);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, refined.Value.Score, 4);
     }
 
     [Theory]

@@ -16,6 +16,18 @@ public class RecordHelpersTests
     public void Pattern_hash_matches_track_veil(string json, string hash) =>
         Assert.Equal(hash, RepairPatternHash.Compute("metadata.narrative", PyJsonReader.Parse(json)));
 
+    // The planner (pipeline values) and the mapping store (JsonElement) must key repair rules alike, also for keys
+    // Python's repr escapes (control characters, non-printables, astral characters).
+    [Theory]
+    [InlineData("{\"a\\u0001\":1,\"it's\":2,\"\\ud83d\\ude00\":3,\"\\u00ad\":4,\"z\":5}")]
+    [InlineData("[{\"x\":1}]")]
+    public void Pattern_hash_is_the_same_for_both_json_models(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(PiiOrleans.Grains.Tracks.Mapping.RepairPatternHash.Compute("metadata.narrative", document.RootElement),
+            RepairPatternHash.Compute("metadata.narrative", PyJsonReader.Parse(json)));
+    }
+
     [Theory]
     [InlineData("ab@example.com", "a***@example.com")]
     [InlineData("alice@example.com", "al***@example.com")]

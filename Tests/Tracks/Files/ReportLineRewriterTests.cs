@@ -56,6 +56,21 @@ public class ReportLineRewriterTests
     }
 
     [Fact]
+    public void An_address_written_with_a_json_escape_is_still_found()
+    {
+        var ctx = new FakeTrackRewrite(EmailAction.Redact).Context();
+        string? line = ReportLineRewriter.Rewrite("{\"metadata\":{\"contact\":\"bob\\u0040example.com\"}}", 1, "r", ctx);
+        Assert.Contains("\"contact\":\"[REDACTED]\"", line);
+        Assert.Contains(ctx.Issues, i => i.IssueType == "email_found");
+    }
+
+    [Theory]
+    [InlineData("{\"a\":\"x@y.org\"}", true)]
+    [InlineData("{\"a\":\"x\\u0040y.org\"}", true)]
+    [InlineData("{\"a\":\"x at y.org\"}", false)]
+    public void Lines_without_an_at_sign_skip_the_walk(string json, bool expected) => Assert.Equal(expected, EmailScanner.MayHoldAddress(json));
+
+    [Fact]
     public void Email_drop_field_removes_keys_and_list_elements()
     {
         var ctx = new FakeTrackRewrite(EmailAction.DropField).Context();
