@@ -15,7 +15,7 @@ using Detection = PiiOrleans.Pii.Detection;
 namespace PiiOrleans.Benchmarks.Tables;
 
 /// <summary>
-/// <c>tables [--rows N] [--config FILE] [--batch-size N] [--dir DIR] [--reuse] [--profile]</c>: generates an N-row database shaped like
+/// <c>tables [--rows N] [--config FILE] [--batch-size N] [--max-in-flight N] [--dir DIR] [--reuse] [--profile] [--dump FILE]</c>: generates an N-row database shaped like
 /// vana-dummy-data (Bogus identities, free-text bios), runs the tables pipeline through the grain runtime, and prints
 /// rows/s, MB/s, peak RSS and the ratio to a raw SQLite copy (INSERT INTO … SELECT through ATTACH) of the same file.
 /// </summary>
@@ -68,14 +68,14 @@ public static class TablesBenchmark
         var raw = RawCopy(input, Path.Combine(directory, "raw-copy.db"));
         Console.WriteLine(Invariant($"raw copy:  {raw:N2} s  {rows / raw:N0} rows/s  {megabytes / raw:N1} MB/s"));
 
-        var (seconds, exitCode) = await RunPipelineAsync(input, output, config, batchSize);
+        var (seconds, exitCode) = await RunPipelineAsync(input, output, config, batchSize, OptionText(args, "--max-in-flight") is { } inFlight ? int.Parse(inFlight, CultureInfo.InvariantCulture) : null);
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
         Console.WriteLine(Invariant($"pipeline:  {seconds:N2} s  {rows / seconds:N0} rows/s  {megabytes / seconds:N1} MB/s  exit {exitCode}"));
         Console.WriteLine(Invariant($"ratio to raw copy: {raw / seconds * 100:N1} %   peak RSS (whole process): {peak:N0} MB"));
         return exitCode;
     }
 
-    private static async Task<(double Seconds, int ExitCode)> RunPipelineAsync(string input, string output, string? config, int batchSize)
+    private static async Task<(double Seconds, int ExitCode)> RunPipelineAsync(string input, string output, string? config, int batchSize, int? maxInFlight)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -84,7 +84,7 @@ public static class TablesBenchmark
         using var host = builder.Build();
         await host.StartAsync();
         var runner = host.Services.GetRequiredService<TablesJobRunner>();
-        var parameters = new TablesJobParameters(input, output, config, false, batchSize, null);
+        var parameters = new TablesJobParameters(input, output, config, false, batchSize, maxInFlight);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
