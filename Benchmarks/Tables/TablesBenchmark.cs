@@ -329,7 +329,8 @@ public static class TablesBenchmark
         // odd separators and spaces included).
         string[] pieces = ["0", "1", "4", "5", "9", "12", "123", "4111", "2024", ".", "-", " ", "  ", "/", ":", "::", "://", "@", "a", "Z", "K", "\u212A",
             "\u0663", "\u00A0", "\t", "x", "fe80", "www", ".com", ".org", "http", "https", "box", "P.O. Box", "Main St", "Straße", "Rue de la",
-            "SW1A", "K1A", ".example.", "e-mail", "ssn", "card", "phone", "(555)", "+44", "ext", "Apt", ", NY ", "_", "#", "'", "é", "ß"];
+            "SW1A", "K1A", ".example.", "e-mail", "ssn", "card", "phone", "(555)", "+44", "ext", "Apt", ", NY ", "_", "#", "'", "é", "ß",
+            "Jan", "march", "MAY", "Sept", "3rd", "of", "1985-", "03", "/29/", "12:30", "pm", "a.m.", ",", "born", "date"];
         var random = new Random(4);
         for (var i = 0; i < 60_000; i++)
         {

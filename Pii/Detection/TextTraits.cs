@@ -53,4 +53,7 @@ public enum TextTraits
 
     /// <summary>A '.' followed by a letter ("example.com"; host names).</summary>
     DotThenLetter = 32768,
+
+    /// <summary>A digit, one of '-', '/', '.', a digit ("2024-03", "3/29"; numeric dates).</summary>
+    DigitPunctuationDigit = 65536,
 }

@@ -109,7 +109,8 @@ public static class TextTraitsScanner
             char next = text[i + 1];
             if (char.IsWhiteSpace(next) || char.IsAsciiLetter(next) && i + 2 < text.Length && char.IsWhiteSpace(text[i + 2]))
                 traits |= TextTraits.DigitThenSpace;
-            if (next == '.' && i + 2 < text.Length && char.IsDigit(text[i + 2])) traits |= TextTraits.DigitDotDigit;
+            if (next is '.' or '-' or '/' && i + 2 < text.Length && char.IsDigit(text[i + 2]))
+                traits |= TextTraits.DigitPunctuationDigit | (next == '.' ? TextTraits.DigitDotDigit : 0);
         }
 
         if (i > 0 && char.IsWhiteSpace(text[i - 1])) traits |= TextTraits.SpaceThenDigit;

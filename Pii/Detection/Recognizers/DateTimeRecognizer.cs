@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace PiiOrleans.Pii.Detection.Recognizers;
@@ -12,9 +13,9 @@ public sealed partial class DateTimeRecognizer : PatternRecognizer
     public DateTimeRecognizer()
         : base("DateTimeRecognizer", EntityTypes.DateTime,
             [
-                new RecognizerPattern("date_iso", IsoRegex(), 0.75),
-                new RecognizerPattern("date_numeric", NumericRegex(), 0.6),
-                new RecognizerPattern("date_month_name", MonthNameRegex(), 0.75),
+                new RecognizerPattern("date_iso", IsoRegex(), 0.75) { RequiredTraits = TextTraits.DigitPunctuationDigit },
+                new RecognizerPattern("date_numeric", NumericRegex(), 0.6) { RequiredTraits = TextTraits.DigitPunctuationDigit },
+                new RecognizerPattern("date_month_name", MonthNameRegex(), 0.75) { Keywords = MonthPrefixes },
                 new RecognizerPattern("time", TimeRegex(), 0.5),
             ],
             ["date", "time", "when", "birthday", "born", "dob", "birth", "since", "created", "updated", "expires", "expiry", "day"],
@@ -50,6 +51,10 @@ public sealed partial class DateTimeRecognizer : PatternRecognizer
         bool dayMonth = !yearFirst && b is >= 1 and <= 12 && a is >= 1 and <= 31;
         return monthDay || dayMonth ? baseScore : 0;
     }
+
+    // Every month name of the regex starts with one of these (the regex ignores case, so does the search).
+    private static readonly SearchValues<string> MonthPrefixes =
+        SearchValues.Create(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], StringComparison.OrdinalIgnoreCase);
 
     private const string Month = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 

@@ -21,6 +21,8 @@ public sealed class TextTraitsSkipTests
     [InlineData("see https://x.org", TextTraits.SchemeSeparator)]
     [InlineData("example.org", TextTraits.DotThenLetter)]
     [InlineData("zip 12345", TextTraits.DigitRun5)]
+    [InlineData("on 3/29/1982", TextTraits.DigitPunctuationDigit)]
+    [InlineData("1985-03-15", TextTraits.DigitPunctuationDigit)]
     [InlineData("zip \u0661\u0662\u0663\u0664\u0665", TextTraits.DigitRun5)]
     [InlineData("12\u00A0Main", TextTraits.DigitThenSpace)]
     public void TraitsAreFound(string text, TextTraits trait) => Assert.Equal(trait, TextTraitsScanner.Scan(text) & trait);
@@ -61,6 +63,10 @@ public sealed class TextTraitsSkipTests
     [InlineData("she lives at 1600 Pennsylvania Avenue, Washington, DC 20500", "LOCATION")]
     [InlineData("office in Hauptstraße 5, 10115 Berlin", "LOCATION")]
     [InlineData("write to P.O. Box 1234", "LOCATION")]
+    [InlineData("born 1985-03-15 in town", "DATE_TIME")]
+    [InlineData("born on 3/29/1982", "DATE_TIME")]
+    [InlineData("born November 3, 1988", "DATE_TIME")]
+    [InlineData("born 3rd of MAY 2020", "DATE_TIME")]
     public void TextsThatCanMatchAreStillFound(string text, string entity) =>
         Assert.Contains(AnalyzerEngine.Create().Analyze(text), r => r.EntityType == entity);
 
