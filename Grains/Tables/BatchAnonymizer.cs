@@ -9,7 +9,8 @@ namespace PiiOrleans.Grains.Tables;
 /// <summary>
 /// Anonymizes the rows of a batch under its column plans and counts what it found. Each column is processed as one
 /// call to the engine (free text is analysed as a batch); identical whole-cell values are operated on once (a bounded
-/// two-generation cache per instance; one instance per worker, so no locking).
+/// two-generation cache per instance; one instance per worker, so no locking). A column whose values do not repeat is
+/// not cached (<see cref="CacheAdmission"/>).
 /// </summary>
 public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapacity = 4096)
 {
@@ -17,6 +18,7 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
     private readonly TwoGenerationCache<(int Column, string Text), CellOutcome> _cache = new(cacheCapacity);
     private ColumnPlan[]? _cachedPlans;
+    private CacheAdmission[] _admissions = [];
 
     /// <summary>Returns the anonymized rows of <paramref name="batch"/> in the same order, with statistics.</summary>
     public TableBatchResult Process(TableBatch batch)
@@ -105,6 +107,7 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
         if (!ReferenceEquals(plans, _cachedPlans) && (_cachedPlans is null || !plans.AsSpan().SequenceEqual(_cachedPlans)))
         {
             _cache.Clear();
+            _admissions = [.. columns.Select(_ => new CacheAdmission())];
         }
 
         _cachedPlans = plans;
@@ -140,19 +143,25 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
         }
 
         var outcomes = new CellOutcome[texts.Count];
+        var admission = _admissions[column];
         for (var i = 0; i < outcomes.Length; i++)
         {
             var text = texts[i];
-            var key = (column, text);
-            if (!_cache.TryGetValue(key, out outcomes[i]))
+
+            // Very long cells are rarely repeated and would make the cache's memory unbounded.
+            if (text.Length > MaxCachedLength || !admission.Admit())
             {
                 outcomes[i] = engine.Anonymize(text, plan);
+                continue;
+            }
 
-                // Very long cells are rarely repeated and would make the cache's memory unbounded.
-                if (text.Length <= MaxCachedLength)
-                {
-                    _cache.Add(key, outcomes[i]);
-                }
+            var key = (column, text);
+            var hit = _cache.TryGetValue(key, out outcomes[i]);
+            admission.Record(hit);
+            if (!hit)
+            {
+                outcomes[i] = engine.Anonymize(text, plan);
+                _cache.Add(key, outcomes[i]);
             }
         }
 

@@ -25,6 +25,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     private const int RowsPerInsert = 64;
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const int DigestSize = 32;
 
     private readonly string _path;
     // One keyed HMAC context reused under the lock: the one-shot HMAC sets a context up per call (twice the cost).
@@ -46,8 +47,8 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     private readonly HashSet<string> _pendingSurrogates = new(RowsPerInsert, StringComparer.Ordinal);
     private SqliteConnection? _connection;
     private SqliteTransaction? _transaction;
-    private SqliteCommand? _findForward;
-    private SqliteCommand? _findReverse;
+    private PreparedLookup? _findForward;
+    private PreparedLookup? _findReverse;
     private RowInserter? _insertOne;
     private RowInserter? _insertMany;
     private readonly CellValue[] _insertValues = new CellValue[5 * RowsPerInsert];
@@ -90,7 +91,8 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
             }
 
             Open();
-            var digest = Digest(entityType, original);
+            var digest = new byte[DigestSize];
+            Digest(entityType, original, digest);
             if (FindSurrogate(entityType, digest) is { } stored)
             {
                 _cache.Add((entityType, original), stored);
@@ -184,11 +186,8 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
 
             _disposed = true;
             _transaction?.Dispose();
-            foreach (var command in new[] { _findForward, _findReverse })
-            {
-                command?.Dispose();
-            }
-
+            _findForward?.Dispose();
+            _findReverse?.Dispose();
             _insertOne?.Dispose();
             _insertMany?.Dispose();
 
@@ -235,29 +234,17 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         }
 
         _connection = connection;
-        _findForward = Prepare("SELECT surrogate FROM forward WHERE entity = $e AND digest = $d", "$e", "$d");
-        _findReverse = Prepare("SELECT 1 FROM forward WHERE surrogate = $s", "$s");
-
-        // Positional parameters through SQLite's API: ADO.NET binds by name, a linear search per parameter.
+        // Positional parameters through SQLite's API: ADO.NET binds by name (a linear search per parameter) and
+        // allocates a data reader per lookup; candidates of a full surrogate pool cost several lookups per value.
+        _findForward = new PreparedLookup(connection, "SELECT surrogate FROM forward WHERE entity = ?1 AND digest = ?2");
+        _findReverse = new PreparedLookup(connection, "SELECT 1 FROM forward WHERE surrogate = ?1");
         _insertOne = new RowInserter(connection, "INSERT INTO forward VALUES (?, ?, ?, ?, ?)");
         _insertMany = new RowInserter(connection, "INSERT INTO forward VALUES " + string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?, ?)", RowsPerInsert)));
     }
 
-    private SqliteCommand Prepare(string sql, params string[] names)
+    private string? FindSurrogate(string entityType, ReadOnlySpan<byte> digest)
     {
-        var command = _connection!.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            command.Parameters.Add(new SqliteParameter(name, null));
-        }
-
-        return command;
-    }
-
-    private string? FindSurrogate(string entityType, byte[] digest)
-    {
-        if (_pendingByDigest.TryGetValue(digest, out var pending))
+        if (_pendingByDigest.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(digest, out var pending))
         {
             return pending;
         }
@@ -267,16 +254,19 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
             return null;
         }
 
-        var command = _findForward!;
-        command.Transaction = _transaction;
-        command.Parameters[0].Value = entityType;
-        command.Parameters[1].Value = digest;
-        return command.ExecuteScalar() as string;
+        _findForward!.Bind(1, entityType);
+        _findForward.Bind(2, digest);
+        return _findForward.FirstText();
     }
 
-    private bool IsOriginal(string entityType, string candidate) => FindSurrogate(entityType, Digest(entityType, candidate)) is not null;
+    private bool IsOriginal(string entityType, string candidate)
+    {
+        Span<byte> digest = stackalloc byte[DigestSize];
+        Digest(entityType, candidate, digest);
+        return FindSurrogate(entityType, digest) is not null;
+    }
 
-    private static ulong DigestHash(byte[] digest) => BinaryPrimitives.ReadUInt64LittleEndian(digest);
+    private static ulong DigestHash(ReadOnlySpan<byte> digest) => BinaryPrimitives.ReadUInt64LittleEndian(digest);
 
     // Two independent per-process randomized string hashes.
     private static ulong SurrogateHash(string surrogate) =>
@@ -294,10 +284,8 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
             return false;
         }
 
-        var command = _findReverse!;
-        command.Transaction = _transaction;
-        command.Parameters[0].Value = surrogate;
-        return command.ExecuteScalar() is not null;
+        _findReverse!.Bind(1, surrogate);
+        return _findReverse.Exists();
     }
 
     private void Insert(string entityType, byte[] digest, int sequence, byte[] sealedOriginal, string surrogate)
@@ -354,7 +342,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         }
     }
 
-    private byte[] Digest(string entityType, string value)
+    private void Digest(string entityType, string value, Span<byte> digest)
     {
         // HMAC over UTF-8(entity NUL value) without intermediate strings; long values use a pooled buffer.
         var length = Encoding.UTF8.GetMaxByteCount(entityType.Length + 1 + value.Length);
@@ -363,15 +351,12 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         var written = Encoding.UTF8.GetBytes(entityType, buffer);
         buffer[written++] = 0;
         written += Encoding.UTF8.GetBytes(value, buffer[written..]);
-        var digest = new byte[32];
         _digest.AppendData(buffer[..written]);
         _digest.GetHashAndReset(digest);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
-
-        return digest;
     }
 
     private byte[] Seal(string original)

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -41,6 +43,10 @@ public sealed class FakeSurrogateFactory : ISurrogateFactory
 
     private static readonly string[] ExampleDomains = ["example.com", "example.org", "example.net"];
 
+    // Lower-cased once: e-mails and URLs would otherwise lower-case two names per candidate.
+    private static readonly string[] LowerFirstNames = [.. FirstNames.Select(n => n.ToLowerInvariant())];
+    private static readonly string[] LowerLastNames = [.. LastNames.Select(n => n.ToLowerInvariant())];
+
     private readonly byte[] _key;
 
     /// <summary>Creates a factory for the job whose secret seed is <paramref name="seed"/>.</summary>
@@ -58,17 +64,32 @@ public sealed class FakeSurrogateFactory : ISurrogateFactory
             "PERSON" => FakeName(original, random) + (suffix.Length > 0 ? " " + suffix : string.Empty),
             "EMAIL_ADDRESS" => FakeEmail(random, suffix),
             "IP_ADDRESS" => FakeIp(original, random),
-            "URL" => $"https://{LastNames[random.Next(LastNames.Length)].ToLowerInvariant()}{random.Next(1000)}{suffix}.example.com",
+            "URL" => $"https://{LowerLastNames[random.Next(LowerLastNames.Length)]}{random.Next(1000)}{suffix}.example.com",
             "LOCATION" or "STREET_ADDRESS" or "ADDRESS" => FakeLocation(original, random) + (suffix.Length > 0 ? " " + suffix : string.Empty),
             "CREDIT_CARD" => LuhnFix(SameShape(original, random)),
             _ => SameShape(original, random) + suffix,
         };
     }
 
+    // HMAC over UTF-8("entity NUL original NUL attempt"), encoded in place: a store tries several candidates per value
+    // once a pool fills up, and each used to cost three intermediate strings and arrays.
     private byte[] Derive(string entityType, string original, int attempt)
     {
-        var input = Encoding.UTF8.GetBytes($"{entityType}\u0000{original}\u0000{attempt}");
-        return HMACSHA256.HashData(_key, input);
+        var length = Encoding.UTF8.GetMaxByteCount(entityType.Length + original.Length + 2) + 11;
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        Span<byte> buffer = rented ?? stackalloc byte[512];
+        var written = Encoding.UTF8.GetBytes(entityType, buffer);
+        buffer[written++] = 0;
+        written += Encoding.UTF8.GetBytes(original, buffer[written..]);
+        buffer[written++] = 0;
+        attempt.TryFormat(buffer[written..], out var digits, default, CultureInfo.InvariantCulture);
+        var hash = HMACSHA256.HashData(_key, buffer[..(written + digits)]);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return hash;
     }
 
     private static string FakeName(string original, SurrogateRandom random)
@@ -88,7 +109,7 @@ public sealed class FakeSurrogateFactory : ISurrogateFactory
     }
 
     private static string FakeEmail(SurrogateRandom random, string suffix) =>
-        $"{FirstNames[random.Next(FirstNames.Length)].ToLowerInvariant()}.{LastNames[random.Next(LastNames.Length)].ToLowerInvariant()}" +
+        $"{LowerFirstNames[random.Next(LowerFirstNames.Length)]}.{LowerLastNames[random.Next(LowerLastNames.Length)]}" +
         $"{random.Next(100)}{suffix}@{ExampleDomains[random.Next(ExampleDomains.Length)]}";
 
     private static string FakeIp(string original, SurrogateRandom random) => original.Contains(':', StringComparison.Ordinal)

@@ -146,12 +146,18 @@ public sealed class PiiEngine
             return new AnonymizerResult(text, []);
         }
 
-        var cacheable = _cache.Accepts(text);
+        var cacheable = _cache.Admits(columnName, text);
         if (cacheable && _cache.TryGet(columnName, text, out var cached))
         {
             return cached;
         }
 
+        return AnalyseAndAnonymize(text, columnName, cacheable);
+    }
+
+    // The uncached path of Anonymize: a failure replaces the text (and is not cached).
+    private AnonymizerResult AnalyseAndAnonymize(string text, string? columnName, bool cacheable)
+    {
         AnonymizerResult result;
         try
         {
@@ -205,21 +211,23 @@ public sealed class PiiEngine
             return output;
         }
 
-        var pending = new List<int>();
+        // Indices of the texts still to analyse, and whether each is to be cached.
+        var pending = new List<(int Index, bool Cacheable)>();
         for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i];
+            var cacheable = text.Length > 0 && _cache.Admits(columnName, text);
             if (text.Length == 0)
             {
                 output[i] = new AnonymizerResult(text, []);
             }
-            else if (_cache.Accepts(text) && _cache.TryGet(columnName, text, out var cached))
+            else if (cacheable && _cache.TryGet(columnName, text, out var cached))
             {
                 output[i] = cached;
             }
             else
             {
-                pending.Add(i);
+                pending.Add((i, cacheable));
             }
         }
 
@@ -230,16 +238,16 @@ public sealed class PiiEngine
 
         if (!_batchesHelp || pending.Count == 1)
         {
-            foreach (var i in pending)
+            foreach (var (i, cacheable) in pending)
             {
-                output[i] = Anonymize(texts[i], columnName);
+                output[i] = AnalyseAndAnonymize(texts[i], columnName, cacheable);
             }
 
             return output;
         }
 
         IReadOnlyList<List<RecognizerResult>> analysed;
-        var batch = pending.Select(i => texts[i]).ToArray();
+        var batch = pending.Select(p => texts[p.Index]).ToArray();
         try
         {
             analysed = _analyzer.AnalyzeBatch(batch, Request(columnName, null));
@@ -247,9 +255,9 @@ public sealed class PiiEngine
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // One bad text must not fail the batch: fall back to one text at a time (each fails closed on its own).
-            foreach (var i in pending)
+            foreach (var (i, cacheable) in pending)
             {
-                output[i] = Anonymize(texts[i], columnName);
+                output[i] = AnalyseAndAnonymize(texts[i], columnName, cacheable);
             }
 
             return output;
@@ -257,7 +265,7 @@ public sealed class PiiEngine
 
         for (var k = 0; k < pending.Count; k++)
         {
-            var i = pending[k];
+            var (i, cacheable) = pending[k];
             AnonymizerResult result;
             try
             {
@@ -268,7 +276,7 @@ public sealed class PiiEngine
                 result = Replaced(texts[i]);
             }
 
-            if (_cache.Accepts(texts[i]))
+            if (cacheable)
             {
                 _cache.Add(columnName, texts[i], result);
             }
