@@ -86,6 +86,7 @@ public static class TablesBenchmark
         var runner = host.Services.GetRequiredService<TablesJobRunner>();
         var parameters = new TablesJobParameters(input, output, config, false, batchSize, maxInFlight);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var kernel = Process.GetCurrentProcess().PrivilegedProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         Console.WriteLine(Invariant($"RSS before the pipeline: {Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024.0:N0} MB"));
@@ -94,10 +95,11 @@ public static class TablesBenchmark
             System.Text.Json.JsonSerializer.SerializeToElement(parameters.ToJsonObject()), CancellationToken.None);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var kernelSeconds = (Process.GetCurrentProcess().PrivilegedProcessorTime - kernel).TotalSeconds;
         var gc = GC.GetGCMemoryInfo();
         Console.WriteLine(Invariant($"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:N0} MB during the pipeline; collections gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, gen2 {GC.CollectionCount(2) - gen2}; GC pause {GC.GetTotalPauseDuration().TotalSeconds:N2} s in the process"));
         Console.WriteLine(Invariant($"GC: heap {gc.HeapSizeBytes / 1048576.0:N0} MB, committed {gc.TotalCommittedBytes / 1048576.0:N0} MB, gen2 collections {GC.CollectionCount(2)}, live after a full collection {GC.GetTotalMemory(true) / 1048576.0:N0} MB"));
-        Console.WriteLine(Invariant($"pipeline CPU time: {cpuSeconds:N2} s over {seconds:N2} s wall ({cpuSeconds / seconds:N2} cores busy on average)"));
+        Console.WriteLine(Invariant($"pipeline CPU time: {cpuSeconds:N2} s ({kernelSeconds:N2} s in the kernel) over {seconds:N2} s wall ({cpuSeconds / seconds:N2} cores busy on average)"));
         if (outcome.ExitCode != 0 && outcome.Result.TryGetProperty("error", out var error))
         {
             Console.WriteLine("error: " + error.GetString());

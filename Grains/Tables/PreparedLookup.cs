@@ -25,6 +25,9 @@ internal sealed class PreparedLookup : IDisposable
     public void Bind(int index, ReadOnlySpan<char> text) =>
         Check(text.IsEmpty ? raw.sqlite3_bind_text(_statement, index, string.Empty) : raw.sqlite3_bind_text16(_statement, index, text));
 
+    /// <summary>Binds an integer to parameter <paramref name="index"/> (1-based).</summary>
+    public void Bind(int index, long value) => Check(raw.sqlite3_bind_int64(_statement, index, value));
+
     /// <summary>Binds a BLOB to parameter <paramref name="index"/> (1-based).</summary>
     public void Bind(int index, ReadOnlySpan<byte> blob) =>
         Check(blob.IsEmpty ? raw.sqlite3_bind_zeroblob(_statement, index, 0) : raw.sqlite3_bind_blob(_statement, index, blob));

@@ -48,9 +48,29 @@ public sealed class SqlitePseudonymStoreTests : IDisposable
     }
 
     [Fact]
+    public void MatchesTheInMemoryStoreWhenItsSurrogatePoolIsExhausted()
+    {
+        // 500 candidates for 3,000 values: most values go through many taken candidates, pending and on disk alike,
+        // and some candidates are other values' originals.
+        using var onDisk = new SqlitePseudonymStore(StorePath, cacheCapacity: 16, pageCacheKilobytes: 64);
+        var inMemory = new InMemoryPseudonymStore();
+        var factory = new SmallPoolFactory();
+        var values = Enumerable.Range(0, 6000).Select(i => "v" + (i % 3000 * 7 % 3001)).ToArray();
+        var expected = values.Select(v => inMemory.GetOrAdd("ID", v, factory)).ToArray();
+        var actual = values.Select(v => onDisk.GetOrAdd("ID", v, factory)).ToArray();
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(3000, actual.Distinct().Count());
+        Assert.Contains(actual, a => a.StartsWith('s')); // the pool ran out
+        Assert.True(onDisk.TryGetOriginal("ID", actual[1234], out var original));
+        Assert.Equal(values[1234], original);
+    }
+
+    [Fact]
     public void KeepsNoValueInClearOnDiskAndDeletesItsFileOnDispose()
     {
-        var store = new SqlitePseudonymStore(StorePath);
+        // A small page cache, so the mappings reach the file (the store never commits: pages leave the cache when it spills).
+        var store = new SqlitePseudonymStore(StorePath, pageCacheKilobytes: 64);
         Assert.False(File.Exists(StorePath)); // created on first use only
         var surrogate = store.GetOrAdd("PERSON", "Zebulon Quartermaine", new FakeSurrogateFactory("seed"));
         for (var i = 0; i < 5000; i++)
@@ -67,5 +87,12 @@ public sealed class SqlitePseudonymStoreTests : IDisposable
         store.Dispose();
         Assert.False(File.Exists(StorePath));
         Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    // Candidates from a pool of 500 names (some of them are originals: "v12"), then a unique one after 8 attempts.
+    private sealed class SmallPoolFactory : ISurrogateFactory
+    {
+        public string Create(string entityType, string original, int sequence, int attempt) =>
+            attempt < 8 ? "v" + ((original.GetHashCode(StringComparison.Ordinal) & 0x7fff) + attempt * 37) % 500 : "s" + sequence;
     }
 }
