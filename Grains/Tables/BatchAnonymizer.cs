@@ -21,84 +21,148 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
     private CacheAdmission[] _admissions = [];
 
     /// <summary>Returns the anonymized rows of <paramref name="batch"/> in the same order, with statistics.</summary>
+    /// <remarks>Pseudonyms are allocated in the order batches reach this call; see <see cref="ProcessAsync"/>.</remarks>
     public TableBatchResult Process(TableBatch batch)
     {
-        var columns = batch.Columns;
-        ResetCacheOnNewPlans(columns);
-        var perColumn = new long[columns.Length];
-        var entities = new Dictionary<string, long>(StringComparer.Ordinal);
-        long processed = 0, anonymized = 0, rowsAnonymized = 0;
-        var rowCount = batch.Rows.Length;
+        var work = new BatchWork(batch, this);
+        work.ProcessColumns(pseudonymColumns: false);
+        work.ProcessColumns(pseudonymColumns: true);
+        return work.Result();
+    }
 
-        // Cells of the output, allocated per row only when the row changes.
-        var changed = new CellValue[]?[rowCount];
-        var texts = new List<string>(rowCount);
-        var rowOf = new List<int>(rowCount);
-        for (var c = 0; c < columns.Length; c++)
+    /// <summary>
+    /// As <see cref="Process"/>, with the columns that allocate pseudonyms processed only in this batch's turn of
+    /// <paramref name="turnstile"/> (after every earlier batch of the table), so allocation follows row order.
+    /// The turn is passed in every case, failure included, so later batches never wait for it forever.
+    /// </summary>
+    public async Task<TableBatchResult> ProcessAsync(TableBatch batch, PseudonymTurnstile turnstile)
+    {
+        var work = new BatchWork(batch, this);
+        try
         {
-            var plan = columns[c];
-            if (plan.Treatment == ColumnTreatment.PassThrough)
+            work.ProcessColumns(pseudonymColumns: false);
+            if (work.HasPseudonymColumns)
             {
-                continue;
+                await turnstile.WaitTurnAsync(batch.Table, batch.Sequence).ConfigureAwait(false);
+                work.ProcessColumns(pseudonymColumns: true);
             }
+        }
+        finally
+        {
+            turnstile.Pass(batch.Table, batch.Sequence);
+        }
 
-            processed += rowCount;
-            texts.Clear();
-            rowOf.Clear();
-            for (var r = 0; r < rowCount; r++)
-            {
-                var text = TextToAnalyse(batch.Rows[r].Cells[c], plan);
-                if (text is not null && !string.IsNullOrWhiteSpace(text))
-                {
-                    texts.Add(text);
-                    rowOf.Add(r);
-                }
-            }
+        return work.Result();
+    }
 
-            var outcomes = Anonymize(texts, c, plan);
-            for (var k = 0; k < outcomes.Count; k++)
+    // One batch in progress: the rows that changed and the counts, filled column by column.
+    private sealed class BatchWork
+    {
+        private readonly TableBatch _batch;
+        private readonly BatchAnonymizer _owner;
+        private readonly long[] _perColumn;
+        private readonly Dictionary<string, long> _entities = new(StringComparer.Ordinal);
+        private readonly CellValue[]?[] _changed;
+        private readonly List<string> _texts;
+        private readonly List<int> _rowOf;
+        private long _processed;
+        private long _anonymized;
+
+        public BatchWork(TableBatch batch, BatchAnonymizer owner)
+        {
+            _batch = batch;
+            _owner = owner;
+            owner.ResetCacheOnNewPlans(batch.Columns);
+            _perColumn = new long[batch.Columns.Length];
+            _changed = new CellValue[]?[batch.Rows.Length];
+            _texts = new List<string>(batch.Rows.Length);
+            _rowOf = new List<int>(batch.Rows.Length);
+            HasPseudonymColumns = batch.Columns.Any(c => c.Treatment != ColumnTreatment.PassThrough && owner.UsesPseudonyms(c));
+        }
+
+        public bool HasPseudonymColumns { get; }
+
+        // The columns that allocate pseudonyms (or all the others): each column is one call to the engine.
+        public void ProcessColumns(bool pseudonymColumns)
+        {
+            var columns = _batch.Columns;
+            var rowCount = _batch.Rows.Length;
+            for (var c = 0; c < columns.Length; c++)
             {
-                var outcome = outcomes[k];
-                if (!outcome.Anonymized)
+                var plan = columns[c];
+                if (plan.Treatment == ColumnTreatment.PassThrough || _owner.UsesPseudonyms(plan) != pseudonymColumns)
                 {
                     continue;
                 }
 
-                anonymized++;
-                perColumn[c]++;
-                foreach (var entity in outcome.Entities)
+                _processed += rowCount;
+                _texts.Clear();
+                _rowOf.Clear();
+                for (var r = 0; r < rowCount; r++)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(entities, entity, out _)++;
+                    var text = TextToAnalyse(_batch.Rows[r].Cells[c], plan);
+                    if (text is not null && !string.IsNullOrWhiteSpace(text))
+                    {
+                        _texts.Add(text);
+                        _rowOf.Add(r);
+                    }
                 }
 
-                var r = rowOf[k];
-                var cell = batch.Rows[r].Cells[c];
-                if (cell.Kind != CellKind.Text || !string.Equals(outcome.Text, cell.Text, StringComparison.Ordinal))
+                var outcomes = _owner.Anonymize(_texts, c, plan);
+                for (var k = 0; k < outcomes.Count; k++)
                 {
-                    var cells = changed[r] ??= [.. batch.Rows[r].Cells];
-                    cells[c] = CellValue.FromText(outcome.Text);
+                    Record(c, _rowOf[k], outcomes[k]);
                 }
             }
         }
 
-        var rows = new TableRow[rowCount];
-        for (var r = 0; r < rowCount; r++)
+        private void Record(int column, int row, CellOutcome outcome)
         {
-            if (changed[r] is { } cells)
+            if (!outcome.Anonymized)
             {
-                rowsAnonymized++;
-                rows[r] = batch.Rows[r] with { Cells = ImmutableCollectionsMarshal.AsImmutableArray(cells) };
+                return;
             }
-            else
+
+            _anonymized++;
+            _perColumn[column]++;
+            foreach (var entity in outcome.Entities)
             {
-                rows[r] = batch.Rows[r];
+                CollectionsMarshal.GetValueRefOrAddDefault(_entities, entity, out _)++;
+            }
+
+            var cell = _batch.Rows[row].Cells[column];
+            if (cell.Kind != CellKind.Text || !string.Equals(outcome.Text, cell.Text, StringComparison.Ordinal))
+            {
+                var cells = _changed[row] ??= [.. _batch.Rows[row].Cells];
+                cells[column] = CellValue.FromText(outcome.Text);
             }
         }
 
-        var statistics = new BatchStatistics(processed, anonymized, rowsAnonymized, entities.ToImmutableDictionary(),
-            ImmutableCollectionsMarshal.AsImmutableArray(perColumn));
-        return new TableBatchResult(batch.Sequence, ImmutableCollectionsMarshal.AsImmutableArray(rows), statistics);
+        public TableBatchResult Result()
+        {
+            var rowCount = _batch.Rows.Length;
+            var rows = new TableRow[rowCount];
+            long rowsAnonymized = 0;
+            for (var r = 0; r < rowCount; r++)
+            {
+                if (_changed[r] is { } cells)
+                {
+                    rowsAnonymized++;
+                    rows[r] = _batch.Rows[r] with { Cells = ImmutableCollectionsMarshal.AsImmutableArray(cells) };
+                }
+                else
+                {
+                    rows[r] = _batch.Rows[r];
+                }
+            }
+
+            var statistics = new BatchStatistics(_processed, _anonymized, rowsAnonymized, _entities.ToImmutableDictionary(),
+                ImmutableCollectionsMarshal.AsImmutableArray(_perColumn));
+            return new TableBatchResult(_batch.Sequence, ImmutableCollectionsMarshal.AsImmutableArray(rows), statistics);
+        }
     }
+
+    private bool UsesPseudonyms(ColumnPlan plan) => engine.UsesPseudonyms(plan);
 
     // Cache keys are column positions: they are only meaningful under one table's plans.
     private void ResetCacheOnNewPlans(ImmutableArray<ColumnPlan> columns)

@@ -13,9 +13,12 @@ public sealed class BatchGrain(TablesEngineRegistry engines) : Grain, IBatchGrai
     public Task<TableBatchResult> Process(TableBatch batch)
     {
         var anonymizer = _anonymizer ??= new BatchAnonymizer(engines.Get(batch.JobId));
+        var turnstile = engines.TurnstileOf(batch.JobId);
 
         // An idle worker's turn may run inline on the caller's thread (the table grain's): the pool thread lets the
         // caller go on reading and writing while this batch is analysed, and keeps this worker busy meanwhile.
-        return Task.Run(() => anonymizer.Process(batch));
+        // Non-reentrant: while this batch waits for its pseudonym turn, the activation takes no other batch; batches are
+        // dispatched in order and queue FIFO, so the earliest unfinished batch never waits and the table always progresses.
+        return Task.Run(() => anonymizer.ProcessAsync(batch, turnstile));
     }
 }

@@ -33,6 +33,12 @@ public interface ITableCellAnonymizer
     /// </summary>
     bool IsInjective(Grains.Interfaces.Tables.ColumnPlan column) => column.Treatment == Grains.Interfaces.Tables.ColumnTreatment.PassThrough;
 
+    /// <summary>
+    /// True when anonymizing the column may allocate pseudonyms (a collision-free column, or a configured
+    /// <c>pseudonymize</c> operator): its cells are processed in batch order so allocation is deterministic.
+    /// </summary>
+    bool UsesPseudonyms(Grains.Interfaces.Tables.ColumnPlan column) => column.CollisionFree;
+
     /// <summary>Adds to <paramref name="leaks"/> the entity types that validated, high-confidence recognizers still find in <paramref name="text"/>.</summary>
     void FindLeaks(string text, string columnName, ICollection<string> leaks);
 }

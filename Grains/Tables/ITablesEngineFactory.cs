@@ -6,6 +6,10 @@ public interface ITablesEngineFactory
     /// <summary>Loads <paramref name="configPath"/> and builds the engine; throws <see cref="Jobs.JobParameterException"/> for an invalid file.</summary>
     TablesEngineSetup Create(string? configPath);
 
-    /// <summary>As <see cref="Create(string?)"/>, with the job's pseudonyms kept in <paramref name="pseudonymStore"/>.</summary>
-    TablesEngineSetup Create(string? configPath, Pii.Anonymization.IPseudonymStore pseudonymStore) => Create(configPath);
+    /// <summary>
+    /// As <see cref="Create(string?)"/>, with the job's pseudonyms kept in <paramref name="pseudonymStore"/> and fake
+    /// surrogates keyed by <paramref name="defaultPseudonymSeed"/> unless the configuration sets
+    /// <c>anonymization.pseudonym_seed</c>.
+    /// </summary>
+    TablesEngineSetup Create(string? configPath, Pii.Anonymization.IPseudonymStore pseudonymStore, string? defaultPseudonymSeed = null) => Create(configPath);
 }

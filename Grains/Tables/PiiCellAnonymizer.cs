@@ -30,6 +30,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     private readonly ConcurrentDictionary<string, BoundOperator> _pseudonyms = new(StringComparer.Ordinal);
     private readonly OperatorSettings _pseudonymSettings = new OperatorSettings("pseudonymize").With("mode", "fake");
     private readonly PiiSettings _settings;
+    private readonly bool _freeTextUsesPseudonyms;
 
     // One shared entity list per entity type: whole-cell outcomes would otherwise allocate one per cell.
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _entityLists = new(StringComparer.Ordinal);
@@ -46,6 +47,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
         _profile = profile;
         _settings = engine.Settings;
         var enabled = engine.Settings.EnabledEntityTypes.ToHashSet(StringComparer.Ordinal);
+        _freeTextUsesPseudonyms = enabled.Any(e => engine.Operators.For(e).Name == "pseudonymize");
         _leakRequest = new RecognitionRequest(VerifiedEntities.Where(enabled.Contains).ToFrozenSet(StringComparer.Ordinal));
     }
 
@@ -123,6 +125,14 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
 
         return outcomes;
     }
+
+    /// <inheritdoc />
+    public bool UsesPseudonyms(ColumnPlan column) => column.CollisionFree || column.Treatment switch
+    {
+        ColumnTreatment.WholeCell when column.EntityType is { } entity => _engine.Operators.For(entity).Name == "pseudonymize",
+        ColumnTreatment.FreeText => _freeTextUsesPseudonyms,
+        _ => false,
+    };
 
     /// <inheritdoc />
     public bool IsInjective(ColumnPlan column) => column.Treatment switch

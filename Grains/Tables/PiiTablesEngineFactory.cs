@@ -32,7 +32,7 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
     public TablesEngineSetup Create(string? configPath) => Create(configPath, null);
 
     /// <inheritdoc />
-    public TablesEngineSetup Create(string? configPath, IPseudonymStore? pseudonymStore)
+    public TablesEngineSetup Create(string? configPath, IPseudonymStore? pseudonymStore, string? defaultPseudonymSeed = null)
     {
         try
         {
@@ -52,7 +52,7 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
 
             var analyzer = new AnalyzerEngine(registry, options);
             var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer),
-                new OperatorRegistry(pseudonymStore, settings.Anonymization.PseudonymSeed), EngineOptions);
+                new OperatorRegistry(pseudonymStore, settings.Anonymization.PseudonymSeed ?? defaultPseudonymSeed), EngineOptions);
             var profiler = new ColumnProfiler(analyzer);
             var anonymizer = new PiiCellAnonymizer(engine, analyzer, (name, sample) => ToTreatment(profiler.Profile(name, [.. sample])));
             var batch = settings.BatchProcessing;

@@ -21,7 +21,8 @@ public sealed class TablesJobRunner(ITablesEngineFactory engines, TablesEngineRe
         // memory does not grow with the number of distinct values.
         using var pseudonyms = new SqlitePseudonymStore(Path.Combine(Path.GetFullPath(request.OutputDirectory),
             $".pseudonyms.{TablesJob.SafeName(context.JobId)}.tmp"));
-        var setup = engines.Create(request.ConfigPath, pseudonyms);
+        // Unless configured, fake pseudonyms are keyed by the input's digest: a re-run gives the same file.
+        var setup = engines.Create(request.ConfigPath, pseudonyms, InputDerivedSeed.Of(request.Input));
         registry.Register(context.JobId, setup.Anonymizer);
         try
         {
