@@ -65,6 +65,9 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
         private readonly CellValue[]?[] _changed;
         private readonly List<string> _texts;
         private readonly List<int> _rowOf;
+
+        // Per column: whether anonymizing it allocates pseudonyms (processed in the batch's turn).
+        private readonly bool[] _allocates;
         private long _processed;
         private long _anonymized;
 
@@ -77,7 +80,8 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
             _changed = new CellValue[]?[batch.Rows.Length];
             _texts = new List<string>(batch.Rows.Length);
             _rowOf = new List<int>(batch.Rows.Length);
-            HasPseudonymColumns = batch.Columns.Any(c => c.Treatment != ColumnTreatment.PassThrough && owner.UsesPseudonyms(c));
+            _allocates = [.. batch.Columns.Select(c => c.Treatment != ColumnTreatment.PassThrough && owner.UsesPseudonyms(c))];
+            HasPseudonymColumns = _allocates.Contains(true);
         }
 
         public bool HasPseudonymColumns { get; }
@@ -90,7 +94,7 @@ public sealed class BatchAnonymizer(ITableCellAnonymizer engine, int cacheCapaci
             for (var c = 0; c < columns.Length; c++)
             {
                 var plan = columns[c];
-                if (plan.Treatment == ColumnTreatment.PassThrough || _owner.UsesPseudonyms(plan) != pseudonymColumns)
+                if (plan.Treatment == ColumnTreatment.PassThrough || _allocates[c] != pseudonymColumns)
                 {
                     continue;
                 }

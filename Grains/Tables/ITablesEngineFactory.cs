@@ -8,8 +8,8 @@ public interface ITablesEngineFactory
 
     /// <summary>
     /// As <see cref="Create(string?)"/>, with the job's pseudonyms kept in <paramref name="pseudonymStore"/> and fake
-    /// surrogates keyed by <paramref name="defaultPseudonymSeed"/> unless the configuration sets
-    /// <c>anonymization.pseudonym_seed</c>.
+    /// surrogates keyed by <paramref name="defaultPseudonymSeed"/> (computed when the first one is derived) unless the
+    /// configuration sets <c>anonymization.pseudonym_seed</c>.
     /// </summary>
-    TablesEngineSetup Create(string? configPath, Pii.Anonymization.IPseudonymStore pseudonymStore, string? defaultPseudonymSeed = null) => Create(configPath);
+    TablesEngineSetup Create(string? configPath, Pii.Anonymization.IPseudonymStore pseudonymStore, Func<string>? defaultPseudonymSeed = null) => Create(configPath);
 }

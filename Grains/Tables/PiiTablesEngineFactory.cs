@@ -32,7 +32,7 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
     public TablesEngineSetup Create(string? configPath) => Create(configPath, null);
 
     /// <inheritdoc />
-    public TablesEngineSetup Create(string? configPath, IPseudonymStore? pseudonymStore, string? defaultPseudonymSeed = null)
+    public TablesEngineSetup Create(string? configPath, IPseudonymStore? pseudonymStore, Func<string>? defaultPseudonymSeed = null)
     {
         try
         {
@@ -51,8 +51,10 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
             }
 
             var analyzer = new AnalyzerEngine(registry, options);
-            var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer),
-                new OperatorRegistry(pseudonymStore, settings.Anonymization.PseudonymSeed ?? defaultPseudonymSeed), EngineOptions);
+            var operators = settings.Anonymization.PseudonymSeed is null && defaultPseudonymSeed is not null
+                ? new OperatorRegistry(pseudonymStore, defaultPseudonymSeed)
+                : new OperatorRegistry(pseudonymStore, settings.Anonymization.PseudonymSeed);
+            var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer), operators, EngineOptions);
             var profiler = new ColumnProfiler(analyzer);
             var anonymizer = new PiiCellAnonymizer(engine, analyzer, (name, sample) => ToTreatment(profiler.Profile(name, [.. sample])));
             var batch = settings.BatchProcessing;

@@ -25,8 +25,9 @@ public sealed class TablesJobRunner(ITablesEngineFactory engines, TablesEngineRe
         // memory does not grow with the number of distinct values.
         using var pseudonyms = new SqlitePseudonymStore(Path.Combine(Path.GetFullPath(request.OutputDirectory),
             $".pseudonyms.{TablesJob.SafeName(context.JobId)}.tmp"), pageCacheKilobytes: PseudonymPageCacheKilobytes);
-        // Unless configured, fake pseudonyms are keyed by the input's digest: a re-run gives the same file.
-        var setup = engines.Create(request.ConfigPath, pseudonyms, InputDerivedSeed.Of(request.Input));
+        // Unless configured, fake pseudonyms are keyed by the input's digest (a re-run gives the same file), hashed only
+        // when the first one is derived; an unreadable input (the job reports it) falls back to a random seed.
+        var setup = engines.Create(request.ConfigPath, pseudonyms, () => InputDerivedSeed.Of(request.Input) ?? Guid.NewGuid().ToString("N"));
         registry.Register(context.JobId, setup.Anonymizer);
         try
         {

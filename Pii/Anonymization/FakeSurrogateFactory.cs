@@ -47,10 +47,19 @@ public sealed class FakeSurrogateFactory : ISurrogateFactory
     private static readonly string[] LowerFirstNames = [.. FirstNames.Select(n => n.ToLowerInvariant())];
     private static readonly string[] LowerLastNames = [.. LastNames.Select(n => n.ToLowerInvariant())];
 
-    private readonly byte[] _key;
+    private readonly Lazy<byte[]> _key;
 
     /// <summary>Creates a factory for the job whose secret seed is <paramref name="seed"/>.</summary>
-    public FakeSurrogateFactory(string seed) => _key = Encoding.UTF8.GetBytes(seed);
+    public FakeSurrogateFactory(string seed)
+        : this(() => seed)
+    {
+    }
+
+    /// <summary>
+    /// Creates a factory whose seed is computed by <paramref name="seed"/> when the first surrogate is derived (once):
+    /// a seed that costs a pass over the input is not paid by jobs that never pseudonymize.
+    /// </summary>
+    public FakeSurrogateFactory(Func<string> seed) => _key = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(seed()));
 
     /// <inheritdoc />
     public string Create(string entityType, string original, int sequence, int attempt)
@@ -83,7 +92,7 @@ public sealed class FakeSurrogateFactory : ISurrogateFactory
         written += Encoding.UTF8.GetBytes(original, buffer[written..]);
         buffer[written++] = 0;
         attempt.TryFormat(buffer[written..], out var digits, default, CultureInfo.InvariantCulture);
-        var hash = HMACSHA256.HashData(_key, buffer[..(written + digits)]);
+        var hash = HMACSHA256.HashData(_key.Value, buffer[..(written + digits)]);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);

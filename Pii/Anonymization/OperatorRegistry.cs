@@ -16,17 +16,25 @@ public sealed class OperatorRegistry
 
     /// <summary>Creates a registry with every built-in operator; pseudonyms go to <paramref name="store"/>.</summary>
     public OperatorRegistry(IPseudonymStore? store = null, string? pseudonymSeed = null)
+        : this(store, FixedSeed(pseudonymSeed ?? Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    /// <summary>As the other constructor, with the pseudonym seed computed when the first fake surrogate is derived.</summary>
+    public OperatorRegistry(IPseudonymStore? store, Func<string> pseudonymSeed)
     {
         PseudonymStore = store ?? new InMemoryPseudonymStore();
         IAnonymizationOperator[] operators =
         [
             new ReplaceOperator(), new RedactOperator(), new MaskOperator(), new HashOperator(), new EncryptOperator(),
             new DecryptOperator(), new KeepOperator(), new MaskPersonOperator(), new MaskEmailOperator(),
-            new MaskLocationOperator(), new PseudonymizeOperator(PseudonymStore, pseudonymSeed ?? Guid.NewGuid().ToString("N")),
+            new MaskLocationOperator(), new PseudonymizeOperator(PseudonymStore, pseudonymSeed),
             new DepseudonymizeOperator(PseudonymStore),
         ];
         _operators = operators.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
     }
+
+    private static Func<string> FixedSeed(string seed) => () => seed;
 
     /// <summary>A registry for validation only (its pseudonym store is private and unused).</summary>
     public static OperatorRegistry Validation { get; } = new(null, "validation");

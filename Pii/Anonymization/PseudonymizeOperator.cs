@@ -12,6 +12,12 @@ public sealed class PseudonymizeOperator : IAnonymizationOperator
 
     /// <summary>Creates the operator over the job's store; <paramref name="seed"/> makes fake surrogates deterministic.</summary>
     public PseudonymizeOperator(IPseudonymStore store, string seed)
+        : this(store, () => seed)
+    {
+    }
+
+    /// <summary>As <see cref="PseudonymizeOperator(IPseudonymStore, string)"/>, with the seed computed on first use.</summary>
+    public PseudonymizeOperator(IPseudonymStore store, Func<string> seed)
     {
         _store = store;
         _fake = new FakeSurrogateFactory(seed);
