@@ -37,6 +37,7 @@ public static class GrainCallBenchmark
         var worker = factory.GetGrain<IBenchmarkWorkerGrain>("pool");
         await MeasureAsync("warm-up", Math.Min(calls, 100_000), callers, i => worker.Ping(i), print: false);
         await MeasureAsync("concurrent, stateless-worker pool", calls, callers, i => worker.Ping(i));
+        BatchMessageCost.Run(host.Services);
         return 0;
     }
 

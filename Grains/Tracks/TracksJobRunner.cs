@@ -149,8 +149,15 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
             {
                 var phaseFiles = planned.Where(f => f.Tree == phase && f.Action == TrackFileAction.Rewrite).ToList();
                 var phaseResults = new TrackFileResult[phaseFiles.Count];
-                var phaseFingerprints = new IReadOnlyList<FingerprintRecord>[phaseFiles.Count];
-                await Parallel.ForEachAsync(Enumerable.Range(0, phaseFiles.Count),
+                var phaseFingerprints = new TaskCompletionSource<IReadOnlyList<FingerprintRecord>>[phaseFiles.Count];
+                for (var i = 0; i < phaseFingerprints.Length; i++)
+                {
+                    phaseFingerprints[i] = new TaskCompletionSource<IReadOnlyList<FingerprintRecord>>(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                // Fingerprints are recorded in plan order while later files are still being rewritten.
+                var recording = RecordFingerprints(mapping, phaseFingerprints);
+                var rewriting = Parallel.ForEachAsync(Enumerable.Range(0, phaseFiles.Count),
                     new ParallelOptions { MaxDegreeOfParallelism = Math.Max(8, Environment.ProcessorCount * 4), CancellationToken = cancellationToken },
                     async (i, ct) =>
                     {
@@ -159,14 +166,14 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
                         if (p.Resume && manifest.IsDone(input, f.RelativePath, f.OutputRelativePath!))
                         {
                             phaseResults[i] = new TrackFileResult(f.RelativePath, f.OutputRelativePath, 0, 0, 0, true, []);
-                            phaseFingerprints[i] = [];
+                            phaseFingerprints[i].TrySetResult([]);
                             return;
                         }
 
                         var grain = context.GrainFactory.GetGrain<ITrackFileGrain>($"{context.JobId}/{f.RelativePath}");
                         var outcome = await grain.Rewrite(new TrackFileWork(context.JobId, f, settingsKey, settings));
                         phaseResults[i] = outcome.Result;
-                        phaseFingerprints[i] = outcome.Fingerprints;
+                        phaseFingerprints[i].TrySetResult(outcome.Fingerprints);
                         lock (filesPerSilo)
                         {
                             filesPerSilo[outcome.Silo] = filesPerSilo.GetValueOrDefault(outcome.Silo) + 1;
@@ -174,8 +181,21 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
                         manifest.Record(input, f.RelativePath, f.OutputRelativePath!);
                         context.IncrementCounter("files");
                     });
+                try
+                {
+                    await rewriting;
+                }
+                finally
+                {
+                    // A failed or cancelled phase leaves files without fingerprints: the recorder must not wait for them.
+                    foreach (var pending in phaseFingerprints)
+                    {
+                        pending.TrySetCanceled();
+                    }
+                }
+
+                await recording;
                 results.AddRange(phaseResults);
-                await RecordFingerprints(mapping, phaseFingerprints);
                 context.ReportProgress("phase", new { phase = phase.ToString().ToLowerInvariant(), files = phaseFiles.Count, ms = clock.ElapsedMilliseconds });
             }
         }
@@ -226,20 +246,27 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(settings, TracksJson.Options)));
 
     // In plan order, in bounded messages: the mapping's rows do not depend on which file finished first.
-    private static async Task RecordFingerprints(IMappingGrain mapping, IReadOnlyList<FingerprintRecord>[] perFile)
+    private static async Task RecordFingerprints(IMappingGrain mapping, TaskCompletionSource<IReadOnlyList<FingerprintRecord>>[] perFile)
     {
         const int PerCall = 5_000;
         var chunk = new List<FingerprintRecord>(PerCall);
-        foreach (var records in perFile)
+        foreach (var file in perFile)
         {
-            foreach (var record in records ?? [])
+            IReadOnlyList<FingerprintRecord> records;
+            try
             {
-                chunk.Add(record);
-                if (chunk.Count == PerCall)
-                {
-                    await mapping.RecordFingerprints(chunk);
-                    chunk = new List<FingerprintRecord>(PerCall);
-                }
+                records = await file.Task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the phase failed; its error is reported by the rewriting
+            }
+
+            chunk.AddRange(records);
+            if (chunk.Count >= PerCall)
+            {
+                await mapping.RecordFingerprints(chunk);
+                chunk = new List<FingerprintRecord>(PerCall);
             }
         }
 
