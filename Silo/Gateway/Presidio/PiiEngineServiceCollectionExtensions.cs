@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PiiOrleans.Pii.Configuration;
 using Microsoft.Extensions.Logging;
+using PiiOrleans.Pii.Configuration;
 using PiiOrleans.Pii.Detection;
 using PiiOrleans.Pii.Detection.Ner;
 using PiiOrleans.Pii.Engine;
