@@ -64,6 +64,8 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
         if (groups == 1 && !plus) return digits is 10 or 11 && longest == digits ? 0.3 : 0;
         // Six digits in three or more groups ("33 93 31") are local numbers in many countries, but need context.
         if (digits == 6) return groups >= 3 ? 0.3 : 0;
+        // E.164 ("+12025550173") is one run of up to 15 digits after the plus.
+        if (plus && groups == 1) return digits >= 8 ? 0.7 : 0;
         if (longest > 10) return 0;
         // Dotted quads are IP addresses; 3-2-4 is an SSN; y-m-d or d/m/y shapes are dates.
         if (separator == '.' && groups == 4 && longest <= 3) return 0;

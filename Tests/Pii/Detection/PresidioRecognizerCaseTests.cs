@@ -204,4 +204,24 @@ public sealed class PresidioRecognizerCaseTests
     [Fact]
     public void A_url_is_never_reported_inside_an_email_address() =>
         Assert.Empty(Spans(EntityTypes.Url, "mail john@example.com now"));
+
+    [Theory]
+    [InlineData("My phone number is (425) 882-9090", "(425) 882-9090")]
+    [InlineData("call +1-425-882-9090 now", "+1-425-882-9090")]
+    [InlineData("call +12025550173 now", "+12025550173")]
+    [InlineData("UK office +44 20 7946 0958", "+44 20 7946 0958")]
+    [InlineData("UK office 020 7946 0958", "020 7946 0958")]
+    [InlineData("Berlin +49 30 901820", "+49 30 901820")]
+    [InlineData("Paris +33 1 70 36 92 00", "+33 1 70 36 92 00")]
+    [InlineData("Israel +972-3-123-4567", "+972-3-123-4567")]
+    [InlineData("India +91 98765 43210", "+91 98765 43210")]
+    [InlineData("Brazil +55 11 91234-5678", "+55 11 91234-5678")]
+    public void Phone_numbers_national_and_international(string text, string expected) =>
+        Assert.Equal([expected], Spans(EntityTypes.PhoneNumber, text));
+
+    [Theory]
+    [InlineData("released v2.14.1-beta.3")]
+    [InlineData("build 2020.01.15.1234")]
+    [InlineData("dated 2020-01-15")]
+    public void Version_strings_and_dates_are_not_phone_numbers(string text) => Assert.Empty(Spans(EntityTypes.PhoneNumber, text));
 }
