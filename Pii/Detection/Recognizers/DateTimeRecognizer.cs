@@ -11,9 +11,9 @@ namespace PiiOrleans.Pii.Detection.Recognizers;
 /// </summary>
 public sealed partial class DateTimeRecognizer : PatternRecognizer
 {
-    /// <summary>Creates the recognizer.</summary>
+    /// <summary>Creates the recognizer, named <c>DateRecognizer</c> as Presidio names its counterpart (<c>GET /recognizers</c>).</summary>
     public DateTimeRecognizer()
-        : base("DateTimeRecognizer", EntityTypes.DateTime,
+        : base("DateRecognizer", EntityTypes.DateTime,
             [
                 new RecognizerPattern("date_iso", IsoRegex(), 0.75) { RequiredTraits = TextTraits.DigitPunctuationDigit },
                 new RecognizerPattern("date_numeric", NumericRegex(), 0.6) { RequiredTraits = TextTraits.DigitPunctuationDigit },

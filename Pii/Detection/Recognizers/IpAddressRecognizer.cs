@@ -14,9 +14,9 @@ public sealed partial class IpAddressRecognizer : PatternRecognizer
 {
     private const double UnspecifiedScore = 0.1;
 
-    /// <summary>Creates the recognizer.</summary>
+    /// <summary>Creates the recognizer, named <c>IpRecognizer</c> as Presidio names its counterpart (<c>GET /recognizers</c>).</summary>
     public IpAddressRecognizer()
-        : base("IpAddressRecognizer", EntityTypes.IpAddress,
+        : base("IpRecognizer", EntityTypes.IpAddress,
             [
                 new RecognizerPattern("ipv4", Ipv4Regex(), 0.6) { RequiredTraits = TextTraits.DigitDotDigit },
                 new RecognizerPattern("ipv6", Ipv6Regex(), 0.6) { RequiredTraits = TextTraits.HexColonPair },

@@ -11,9 +11,9 @@ namespace PiiOrleans.Pii.Detection.Recognizers;
 /// </summary>
 public sealed partial class UsDriverLicenseRecognizer : PatternRecognizer
 {
-    /// <summary>Creates the recognizer.</summary>
+    /// <summary>Creates the recognizer, named <c>UsLicenseRecognizer</c> as Presidio names its counterpart (<c>GET /recognizers</c>).</summary>
     public UsDriverLicenseRecognizer()
-        : base("UsDriverLicenseRecognizer", EntityTypes.UsDriverLicense,
+        : base("UsLicenseRecognizer", EntityTypes.UsDriverLicense,
             [new RecognizerPattern("driver_license", LicenseRegex(), 0.2)],
             ["driver", "drivers", "license", "licence", "dl", "driving", "permit", "lic"], TextTraits.DigitRun5 | TextTraits.CapitalThenDigit)
     {

@@ -33,6 +33,11 @@ internal static class PresidioAnalyzer
         var context = PresidioRequestJson.OptionalStrings(body, "context")?.Select(w => w.ToLowerInvariant()).ToList() ?? [];
         var allow = AllowList(body);
         var adHoc = ReadAdHoc(body, language, entities);
+        if (entities is { Count: > 0 } && !entities.Any(e => engine.SupportedEntities.Contains(e) || adHoc.Any(r => r.Entity == e)))
+        {
+            // Presidio refuses a request no recognizer can serve; entities of which only some are known are fine.
+            throw new PresidioRequestException("No matching recognizers were found to serve the request.");
+        }
 
         var analysed = texts.Count == 1
             ? [engine.Analyze(texts[0], null, entities, threshold)]

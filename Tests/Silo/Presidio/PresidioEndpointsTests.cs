@@ -122,6 +122,7 @@ public sealed class PresidioEndpointsTests(PresidioServerFixture server) : IClas
     [InlineData("/analyze", """{"text": "x"}""", 400, "No language provided")]
     [InlineData("/analyze", """{"text": "x", "language": "de"}""", 400, "No matching recognizers were found to serve the request.")]
     [InlineData("/analyze", """{"text": "x", "language": "en", "score_threshold": 3}""", 400, "score_threshold")]
+    [InlineData("/analyze", """{"text": "x", "language": "en", "entities": ["NOT_AN_ENTITY"]}""", 400, "No matching recognizers were found to serve the request.")]
     [InlineData("/analyze", """{"text": "x", "language": "en", "entities": "PERSON"}""", 400, "entities")]
     [InlineData("/analyze", """{"text": "x", "language": "en", "ad_hoc_recognizers": [{"patterns": [{"name": "p", "regex": "x", "score": 0.5}]}]}""", 400, "initialized with entity")]
     [InlineData("/analyze", """{"text": "x", "language": "en", "ad_hoc_recognizers": [{"supported_entity": "X"}]}""", 400, "patterns or with deny list")]
