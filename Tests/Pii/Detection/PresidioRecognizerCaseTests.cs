@@ -201,6 +201,10 @@ public sealed class PresidioRecognizerCaseTests
     [InlineData("see 'https://example.com/x'", "https://example.com/x")]
     public void Urls_with_and_without_scheme(string text, string expected) => Assert.Equal([expected], Spans(EntityTypes.Url, text));
 
+    [Theory]
+    [InlineData("it ended.Now we go")]
+    public void Url_look_alikes(string text) => Assert.Empty(Spans(EntityTypes.Url, text));
+
     [Fact]
     public void A_url_is_never_reported_inside_an_email_address() =>
         Assert.Empty(Spans(EntityTypes.Url, "mail john@example.com now"));
