@@ -227,5 +227,8 @@ public sealed class PresidioRecognizerCaseTests
     [InlineData("released v2.14.1-beta.3")]
     [InlineData("build 2020.01.15.1234")]
     [InlineData("dated 2020-01-15")]
+    [InlineData("Windows 10.0.19041.1234 installed")]
+    [InlineData("chrome 120.0.6099.109 update")]
+    [InlineData("ISBN 978-3-16-148410-0 book")]
     public void Version_strings_and_dates_are_not_phone_numbers(string text) => Assert.Empty(Spans(EntityTypes.PhoneNumber, text));
 }
