@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PiiOrleans.Pii.Engine;
 
 namespace PiiOrleans.Silo.Gateway.Presidio;
@@ -89,6 +91,17 @@ public static class PresidioEndpoints
             catch (PresidioRequestException e)
             {
                 return Error(e.StatusCode, e.Message);
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return Error(StatusCodes.Status400BadRequest, "A pattern took too long on this text; simplify the ad-hoc or allow-list regex.");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Presidio's shape for the unexpected; the type (never the message, which could quote a value) goes to the log.
+                context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(typeof(PresidioEndpoints))
+                    .LogError("Presidio request {Path} failed with {ExceptionType}", context.Request.Path.Value, e.GetType().Name);
+                return Error(StatusCodes.Status500InternalServerError, "Internal server error");
             }
         }
     }
