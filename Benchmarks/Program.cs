@@ -1,17 +1,17 @@
 // Benchmark dispatcher: dotnet run -c Release --project Benchmarks -- <name> [options]
 // Each pipeline adds one line to the table below.
+using PiiOrleans.Benchmarks.Grains;
 using PiiOrleans.Benchmarks.Ner;
 using PiiOrleans.Benchmarks.Pii;
-using PiiOrleans.Benchmarks.Runtime;
 using PiiOrleans.Benchmarks.Tables;
 using PiiOrleans.Benchmarks.Tracks;
 
 var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["grains"] = GrainCallBenchmark.RunAsync,
     ["ner"] = a => Task.FromResult(NerBenchmark.Run(a)),
     ["ner-eval"] = a => Task.FromResult(NerEvaluation.Run(a)),
     ["pii"] = PiiBenchmark.RunAsync,
-    ["runtime"] = RuntimeBenchmark.RunAsync,
     ["tables"] = TablesBenchmark.RunAsync,
     ["tracks"] = TracksBenchmark.RunAsync,
 };

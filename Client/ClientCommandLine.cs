@@ -11,6 +11,8 @@ public static class ClientCommandLine
     {
         var root = new RootCommand("PiiOrleans: anonymizes PII in SQLite query results and track exports, on a silo of grains.");
         root.Options.Add(environment.SiloOption);
+        root.Options.Add(environment.GatewayOption);
+        root.Options.Add(environment.ClusterIdOption);
         root.Options.Add(environment.PlainOption);
         foreach (var command in CommandCatalog.Create(environment))
         {

@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace PiiOrleans.Client;
 
 /// <summary>
-/// What every command shares: the global options (<c>--silo</c>, <c>--plain</c>), the output writers, whether a terminal
+/// What every command shares: the global options (<c>--silo</c>, <c>--gateway</c>, <c>--cluster-id</c>, <c>--plain</c>), the output writers, whether a terminal
 /// is attached, and the one code path that connects to a silo (remote or embedded), runs a job and maps errors to exit codes.
 /// </summary>
 public sealed class ClientEnvironment
@@ -46,6 +46,21 @@ public sealed class ClientEnvironment
         Recursive = true,
     };
 
+    /// <summary>Global option: the Orleans gateway of a running silo or pool; the command is an Orleans client of it.</summary>
+    public Option<string?> GatewayOption { get; } = new("--gateway")
+    {
+        Description = "HOST:PORT of a running silo's Orleans gateway (e.g. 127.0.0.1:30000). The command then runs as an Orleans client of that cluster.",
+        Recursive = true,
+    };
+
+    /// <summary>Global option: the cluster id that <see cref="GatewayOption"/> belongs to.</summary>
+    public Option<string> ClusterIdOption { get; } = new("--cluster-id")
+    {
+        Description = "The Orleans cluster id of the silos behind --gateway (default: piiorleans).",
+        DefaultValueFactory = _ => "piiorleans",
+        Recursive = true,
+    };
+
     /// <summary>Global option: plain one-line-per-event output even on a terminal (no progress bars, no prompts).</summary>
     public Option<bool> PlainOption { get; } = new("--plain")
     {
@@ -60,6 +75,19 @@ public sealed class ClientEnvironment
     public async Task<SiloSession> ConnectAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var silo = parseResult.GetValue(SiloOption);
+        var gateway = parseResult.GetValue(GatewayOption);
+        if (!string.IsNullOrWhiteSpace(silo) && !string.IsNullOrWhiteSpace(gateway))
+        {
+            throw new ClientUsageException("Use either --silo (HTTP) or --gateway (Orleans), not both.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(gateway))
+        {
+            var endpoint = await GatewayAddress.ResolveAsync(gateway, cancellationToken).ConfigureAwait(false);
+            return await SiloSession.ConnectGatewayAsync(endpoint, parseResult.GetValue(ClusterIdOption) ?? "piiorleans", cancellationToken)
+                .ConfigureAwait(false);
+        }
+
         if (string.IsNullOrWhiteSpace(silo))
         {
             return await SiloSession.StartEmbeddedAsync(ConfigureEmbeddedSilo, cancellationToken).ConfigureAwait(false);
@@ -125,6 +153,10 @@ public sealed class ClientEnvironment
         {
             return Fail(e.Message, JobExitCodes.InvalidParameters);
         }
+        catch (JobParameterException e)
+        {
+            return Fail(e.Message, JobExitCodes.InvalidParameters);
+        }
         catch (SiloRequestException e) when (e.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict)
         {
             return Fail(e.Message, JobExitCodes.InvalidParameters);
@@ -133,7 +165,7 @@ public sealed class ClientEnvironment
         {
             return Fail(e.Message, JobExitCodes.Unavailable);
         }
-        catch (SiloUnavailableException e)
+        catch (SiloUnreachableException e)
         {
             return Fail(e.Message, JobExitCodes.Unavailable);
         }

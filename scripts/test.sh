@@ -7,6 +7,12 @@ bash scripts/setup.sh || exit 1
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
+# Style is part of the suite: an unformatted tree counts as one failed test.
+format_failed=0
+if ! dotnet format PiiOrleans.sln --verify-no-changes >"$results/format.log" 2>&1; then
+  echo "dotnet format --verify-no-changes found changes (see $results/format.log); run 'dotnet format PiiOrleans.sln'." >&2
+  format_failed=1
+fi
 dotnet test PiiOrleans.sln -c Release --logger "trx;LogFileName=tests.trx" --results-directory "$results" "$@"
 status=$?
 passed=0
@@ -19,6 +25,10 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+failed=$((failed + format_failed))
+if [[ $format_failed -ne 0 ]]; then
+  status=1
+fi
 if [[ $status -ne 0 && $failed -eq 0 ]]; then
   # The build or the test host failed before any test could report: count it as a failure.
   failed=1

@@ -5,11 +5,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Grains.Tables;
-using PiiOrleans.Runtime;
-
+using PiiOrleans.Tables;
 using Detection = PiiOrleans.Pii.Detection;
 
 namespace PiiOrleans.Benchmarks.Tables;
@@ -77,12 +77,7 @@ public static class TablesBenchmark
 
     private static async Task<(double Seconds, int ExitCode)> RunPipelineAsync(string input, string output, string? config, int batchSize, int? maxInFlight)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.Services.AddGrainRuntime(o => o.CallTimeout = TimeSpan.FromMinutes(5));
-        builder.Services.AddTablesPipeline();
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await BenchmarkSilo.StartAsync(s => s.AddTablesPipeline());
         var runner = host.Services.GetRequiredService<TablesJobRunner>();
         var parameters = new TablesJobParameters(input, output, config, false, batchSize, maxInFlight);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -112,7 +107,7 @@ public static class TablesBenchmark
     // Time per column of the engine alone (single thread), to see where the pipeline's time goes.
     private static void ProfileColumns(string input, string? config)
     {
-        var anonymizer = new PiiTablesEngineFactory().Create(config).Anonymizer;
+        var anonymizer = new PiiTablesEngineFactory().Create(TablesEngineSpec.FromFile(config, input)).Anonymizer;
         using var connection = new SqliteConnection($"Data Source={input};Pooling=False;Mode=ReadOnly");
         connection.Open();
         var shape = DatabaseSchema.ReadTableShape(connection, "users");
@@ -150,7 +145,7 @@ public static class TablesBenchmark
         for (var c = 0; c < shape.Columns.Length; c++)
         {
             var plan = anonymizer.PlanColumn("users", c, shape.Columns[c], [.. rows.Take(100).Select(r => r[c])]);
-            if (plan.Treatment == PiiOrleans.Grains.Interfaces.Tables.ColumnTreatment.PassThrough)
+            if (plan.Treatment == PiiOrleans.Tables.ColumnTreatment.PassThrough)
             {
                 Console.WriteLine(Invariant($"  {shape.Columns[c].Name,-14} {plan.Treatment,-10} (copied)"));
                 continue;
@@ -167,7 +162,7 @@ public static class TablesBenchmark
         {
             var storePath = Path.Combine(Path.GetDirectoryName(input)!, ".profile-pseudonyms.tmp");
             using var store = new SqlitePseudonymStore(storePath, 16);
-            var pseudonymizer = new PiiTablesEngineFactory().Create(config, store).Anonymizer;
+            var pseudonymizer = new PiiTablesEngineFactory().Create(TablesEngineSpec.FromFile(config, input), store).Anonymizer;
             var plan = pseudonymizer.PlanColumn("users", email, shape.Columns[email], [.. rows.Take(100).Select(r => r[email])]) with { CollisionFree = true };
             var seen = 0;
 
@@ -181,7 +176,7 @@ public static class TablesBenchmark
         foreach (var anonymize in new[] { false, true })
         {
             using var copyStore = new SqlitePseudonymStore(Path.Combine(Path.GetDirectoryName(input)!, ".profile-copy-pseudonyms.tmp"));
-            var setupForCopy = new PiiTablesEngineFactory().Create(config, copyStore);
+            var setupForCopy = new PiiTablesEngineFactory().Create(TablesEngineSpec.FromFile(config, input), copyStore);
             var outputPath = Path.Combine(Path.GetDirectoryName(input)!, "profile-copy.db");
             File.Delete(outputPath);
             using (var output = new SqliteConnection($"Data Source={outputPath};Pooling=False"))
@@ -193,17 +188,18 @@ public static class TablesBenchmark
             }
 
             var batches = new BatchAnonymizer(setupForCopy.Anonymizer);
-            var work = new PiiOrleans.Grains.Interfaces.Tables.TableWork("profile", "users", input, outputPath, 1000, 1, 1000);
+            var work = new PiiOrleans.Tables.TableWork("profile", "users", input, outputPath, 1000, 1, 1000, 50_000, TablesEngineSpec.FromFile(config, input));
             var open = Stopwatch.StartNew();
             using var copier = TableCopier.Open(work, setupForCopy.Anonymizer, batch => Task.FromResult(anonymize
-                ? batches.Process(batch)
-                : new PiiOrleans.Grains.Interfaces.Tables.TableBatchResult(batch.Sequence, batch.Rows,
-                    PiiOrleans.Grains.Interfaces.Tables.BatchStatistics.Empty(batch.Columns.Length))));
+                ? batches.ProcessExceptPseudonyms(batch)
+                : new PiiOrleans.Tables.TableBatchResult(batch.Sequence, batch.Rows,
+                    PiiOrleans.Tables.BatchStatistics.Empty(batch.Columns.Length))),
+                (batch, partial) => Task.FromResult(anonymize ? batches.ProcessPseudonyms(batch, partial) : partial));
             Console.WriteLine(Invariant($"  copier open (column plans, collision probe) {open.Elapsed.TotalSeconds:N2} s"));
             var allocated = GC.GetAllocatedBytesForCurrentThread();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
-            PiiOrleans.Grains.Interfaces.Tables.TableProgress progress;
+            PiiOrleans.Tables.TableProgress progress;
             do
             {
                 progress = copier.ProcessNextAsync().GetAwaiter().GetResult();

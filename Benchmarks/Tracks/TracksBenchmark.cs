@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Grains.Jobs;
-using PiiOrleans.Grains.Tracks.Grains;
-using PiiOrleans.Runtime;
-using PiiOrleans.Runtime.Testing;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tracks;
+using PiiOrleans.Tracks.Writing;
 
 namespace PiiOrleans.Benchmarks.Tracks;
 
@@ -49,16 +51,11 @@ internal static class TracksBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"workload: {(unique ? "3000 unique runs, 2 lines per run file" : "200 teams x 5 runs x 3 tasks, 50 report lines per run")}: {files} files, {bytes / 1e6:F1} MB (generated in {gen.Elapsed.TotalSeconds:F1} s) under {root}"));
 
-            await using var cluster = await TestCluster.StartAsync(
-                s => s.AddTracksPipeline(),
-                o =>
-                {
-                    o.AddGrainAssembly(typeof(TracksJobRunner).Assembly);
-                    o.CallTimeout = TimeSpan.FromMinutes(5);
-                });
+            using var host = await BenchmarkSilo.StartAsync(s => s.AddTracksPipeline());
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
             var parameters = new TracksJobParameters(input, Path.Combine(root, "out"), Path.Combine(root, "mapping.db"), Seed: 42,
                 Policies: new Dictionary<string, string> { ["email"] = "drop_field", ["tsv_format"] = "detected" });
-            var context = new BenchmarkJobContext(cluster.GrainFactory);
+            var context = new BenchmarkJobContext(grains);
             var runner = new TracksJobRunner(new TrackRewriteSessions());
             using var before = Process.GetCurrentProcess();
             var cpuBefore = before.TotalProcessorTime;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tracks;
+using PiiOrleans.Tracks;
 
 namespace PiiOrleans.Client.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PiiOrleans.Grains.Interfaces.Tracks.Mapping;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Client.Commands;
 

@@ -2,8 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using PiiOrleans.Grains.Interfaces.Tracks.Mapping;
-using PiiOrleans.Grains.Tracks.Fingerprints;
-using PiiOrleans.Grains.Tracks.Mapping;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tracks.Fingerprints;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Client.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PiiOrleans.Grains.Interfaces.Tracks.Mapping;
-using PiiOrleans.Grains.Tracks.Mapping;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Client.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text;
 using PiiOrleans.Grains.Interfaces.Tracks.Mapping;
-using PiiOrleans.Grains.Tracks.Mapping;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Client.Commands;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PiiOrleans.Grains.Interfaces.Tracks;
+using PiiOrleans.Tracks;
 
 namespace PiiOrleans.Client.Commands;
 

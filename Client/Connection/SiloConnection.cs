@@ -8,9 +8,9 @@ namespace PiiOrleans.Client.Connection;
 
 /// <summary>
 /// The client's HTTP link to a silo gateway: submit jobs, read their status, follow their events (server-sent events,
-/// resumed after a dropped connection), answer questions and cancel. Used for remote and embedded silos alike.
+/// resumed after a dropped connection), answer questions and cancel. Used with <c>--silo URL</c> (a silo's HTTP API).
 /// </summary>
-public sealed class SiloConnection : IDisposable
+public sealed class SiloConnection : IJobConnection
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
     private const int MaxReconnectsWithoutProgress = 5;
@@ -31,6 +31,9 @@ public sealed class SiloConnection : IDisposable
     /// <summary>The gateway's base address.</summary>
     public Uri BaseAddress { get; }
 
+    /// <inheritdoc />
+    public string Describe => BaseAddress.ToString();
+
     /// <summary>True when <c>GET /health</c> answers 200.</summary>
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +42,7 @@ public sealed class SiloConnection : IDisposable
             using var response = await SendAsync(HttpMethod.Get, "health", null, cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }
-        catch (SiloUnavailableException)
+        catch (SiloUnreachableException)
         {
             return false;
         }
@@ -161,7 +164,7 @@ public sealed class SiloConnection : IDisposable
 
             if (reconnects > MaxReconnectsWithoutProgress)
             {
-                throw new SiloUnavailableException(
+                throw new SiloUnreachableException(
                     $"The event stream of job '{jobId}' at {BaseAddress} keeps closing; check the silo log, then run 'piiorleans jobs watch {jobId}'.");
             }
 
@@ -211,13 +214,13 @@ public sealed class SiloConnection : IDisposable
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SiloUnavailableException(
+            throw new SiloUnreachableException(
                 $"The silo at {BaseAddress} did not answer {method} /{path} within {RequestTimeout.TotalSeconds:0} s; check that it is running and not overloaded.",
                 e);
         }
     }
 
-    private SiloUnavailableException Unavailable(HttpRequestException e) =>
+    private SiloUnreachableException Unavailable(HttpRequestException e) =>
         new($"Cannot reach the silo at {BaseAddress} ({e.HttpRequestError}). Start one with 'piiorleans serve', or leave out --silo to run a silo in-process.", e);
 
     private async Task EnsureSuccessAsync(HttpResponseMessage response, string? jobId, CancellationToken cancellationToken)

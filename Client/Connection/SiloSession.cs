@@ -1,53 +1,93 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Serialization;
+using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Silo.Hosting;
 
 namespace PiiOrleans.Client.Connection;
 
 /// <summary>
-/// A connection to a silo for the length of one command: a remote silo (<c>--silo URL</c>), or an embedded one that
-/// this session starts in-process on 127.0.0.1 with a free port and stops on dispose. Either way it is spoken to over HTTP.
+/// A connection to a silo for the length of one command: an embedded silo that this session starts in-process (the
+/// default), an Orleans client of a running silo or pool (<c>--gateway HOST:PORT</c>), or a silo's HTTP API
+/// (<c>--silo URL</c>). The first two speak to the job grains directly.
 /// </summary>
 public sealed class SiloSession : IAsyncDisposable
 {
-    private readonly WebApplication? _embedded;
+    private readonly IAsyncDisposable? _owner;
 
-    private SiloSession(SiloConnection connection, WebApplication? embedded)
+    private SiloSession(IJobConnection connection, IAsyncDisposable? owner, bool embedded)
     {
         Connection = connection;
-        _embedded = embedded;
+        _owner = owner;
+        IsEmbedded = embedded;
     }
 
-    /// <summary>The HTTP connection to the silo.</summary>
-    public SiloConnection Connection { get; }
+    /// <summary>The link to the silo's jobs.</summary>
+    public IJobConnection Connection { get; }
 
     /// <summary>True when the silo runs inside this process (it ends with the command).</summary>
-    public bool IsEmbedded => _embedded is not null;
+    public bool IsEmbedded { get; }
 
-    /// <summary>Connects to the silo at <paramref name="address"/>; fails with <see cref="SiloUnavailableException"/> when it does not answer.</summary>
+    /// <summary>Connects to the silo's HTTP API at <paramref name="address"/>; <see cref="SiloUnreachableException"/> when it does not answer.</summary>
     public static async Task<SiloSession> ConnectAsync(Uri address, CancellationToken cancellationToken)
     {
         var connection = new SiloConnection(address);
         if (!await connection.IsHealthyAsync(cancellationToken).ConfigureAwait(false))
         {
             connection.Dispose();
-            throw new SiloUnavailableException(
+            throw new SiloUnreachableException(
                 $"No healthy silo answers at {address}. Start one with 'piiorleans serve', or leave out --silo to run a silo in-process.");
         }
 
-        return new SiloSession(connection, null);
+        return new SiloSession(connection, null, embedded: false);
     }
 
-    /// <summary>Starts a silo in this process and connects to it. <paramref name="configureServices"/> adds services (tests add job types).</summary>
+    /// <summary>Connects as an Orleans client to the gateway at <paramref name="gateway"/> of cluster <paramref name="clusterId"/>.</summary>
+    public static async Task<SiloSession> ConnectGatewayAsync(IPEndPoint gateway, string clusterId, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client =>
+        {
+            client.UseStaticClustering(gateway);
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clusterId;
+                o.ServiceId = SiloHost.ServiceId;
+            });
+            client.Services.AddSerializer(s => s.AddJobPayloads());
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            host.Dispose();
+            throw new SiloUnreachableException(
+                $"No silo gateway answers at {gateway} (cluster '{clusterId}'): {e.GetType().Name}. Start one with 'piiorleans serve', or leave out --gateway to run a silo in-process.");
+        }
+
+        var connection = new GrainJobConnection(host.Services.GetRequiredService<IClusterClient>(), $"gateway {gateway}");
+        return new SiloSession(connection, new HostLifetime(host), embedded: false);
+    }
+
+    /// <summary>Starts a silo in this process and connects to its grains. <paramref name="configureServices"/> adds services (tests add job types).</summary>
     public static async Task<SiloSession> StartEmbeddedAsync(Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         var app = SiloHost.Create(new SiloHostSettings { Embedded = true, ConfigureServices = configureServices });
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = SiloHost.GetGatewayAddress(app.Services)
-                ?? throw new SiloUnavailableException("The in-process silo started without a gateway address.");
-            return new SiloSession(new SiloConnection(address), app);
+            var connection = new GrainJobConnection(app.Services.GetRequiredService<IGrainFactory>(), "the in-process silo");
+            return new SiloSession(connection, new AppLifetime(app), embedded: true);
         }
         catch
         {
@@ -60,10 +100,27 @@ public sealed class SiloSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Connection.Dispose();
-        if (_embedded is not null)
+        if (_owner is not null)
         {
-            await _embedded.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            await _embedded.DisposeAsync().ConfigureAwait(false);
+            await _owner.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private sealed class AppLifetime(WebApplication app) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private sealed class HostLifetime(IHost host) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            host.Dispose();
         }
     }
 }

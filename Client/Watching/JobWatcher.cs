@@ -8,7 +8,7 @@ namespace PiiOrleans.Client.Watching;
 /// Follows a job to its end: renders its events, answers its questions (answer provider, then the terminal), cancels it
 /// when the watch is cancelled (Ctrl+C), and turns the final status into an exit code (see <see cref="JobExitCodes"/>).
 /// </summary>
-public sealed class JobWatcher(SiloConnection connection, IJobEventRenderer renderer, JobWatchOptions? options = null)
+public sealed class JobWatcher(IJobConnection connection, IJobEventRenderer renderer, JobWatchOptions? options = null)
 {
     private static readonly TimeSpan CancelGracePeriod = TimeSpan.FromSeconds(10);
     private readonly JobWatchOptions _options = options ?? new JobWatchOptions();
@@ -139,7 +139,7 @@ public sealed class JobWatcher(SiloConnection connection, IJobEventRenderer rend
             var status = await connection.GetStatusAsync(jobId, grace.Token).ConfigureAwait(false);
             return new JobWatchResult(status.State == JobState.Cancelled ? JobExitCodes.Cancelled : ExitCodeOf(status), status);
         }
-        catch (Exception e) when (e is OperationCanceledException or SiloUnavailableException or SiloRequestException)
+        catch (Exception e) when (e is OperationCanceledException or SiloUnreachableException or SiloRequestException)
         {
             return new JobWatchResult(JobExitCodes.Cancelled, null);
         }

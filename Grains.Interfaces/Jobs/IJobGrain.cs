@@ -1,8 +1,9 @@
-using PiiOrleans.Runtime;
+using Orleans;
 
 namespace PiiOrleans.Grains.Interfaces.Jobs;
 
 /// <summary>One job, keyed by its id. Runs the registered job type's runner and keeps its event log.</summary>
+[Alias("piiorleans.jobs.job-grain")]
 public interface IJobGrain : IGrainWithStringKey
 {
     /// <summary>Starts the job (idempotent for the same submission) and returns its status.</summary>

@@ -1,8 +1,10 @@
-using PiiOrleans.Runtime;
+using Orleans;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Grains.Interfaces.Tables;
 
 /// <summary>Aggregates the statistics of one tables job (key: job id) for <c>anonymization_report.json</c>.</summary>
+[Alias("piiorleans.tables.report-grain")]
 public interface IReportGrain : IGrainWithStringKey
 {
     /// <summary>Records (or replaces) the final progress of one table.</summary>

@@ -1,4 +1,5 @@
-using PiiOrleans.Runtime;
+using Orleans;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Grains.Interfaces.Tables;
 
@@ -6,6 +7,7 @@ namespace PiiOrleans.Grains.Interfaces.Tables;
 /// Copies one table (key <c>jobId/table</c>): profiles its columns, streams its rows to batch workers and writes the
 /// results in the original order. Work is done in slices so that no single call runs longer than the call timeout.
 /// </summary>
+[Alias("piiorleans.tables.table-grain")]
 public interface ITableGrain : IGrainWithStringKey
 {
     /// <summary>Opens the input and output and decides the column plans; returns the initial progress.</summary>

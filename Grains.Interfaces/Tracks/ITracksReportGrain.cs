@@ -1,8 +1,11 @@
-using PiiOrleans.Runtime;
+using Orleans;
+using PiiOrleans.Tracks;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Grains.Interfaces.Tracks;
 
 /// <summary>Gathers the statistics and issues of one tracks job (key = job id).</summary>
+[Alias("piiorleans.tracks.tracks-report-grain")]
 public interface ITracksReportGrain : IGrainWithStringKey
 {
     /// <summary>Adds one file's result.</summary>

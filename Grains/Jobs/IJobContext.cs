@@ -1,5 +1,5 @@
+using Orleans;
 using PiiOrleans.Grains.Interfaces.Jobs;
-using PiiOrleans.Runtime;
 
 namespace PiiOrleans.Grains.Jobs;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PiiOrleans.Grains.Interfaces.Jobs;
 
 namespace PiiOrleans.Grains.Jobs;
 

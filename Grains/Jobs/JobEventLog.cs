@@ -22,6 +22,34 @@ internal sealed class JobEventLog
 
     public int Count => _count;
 
+    /// <summary>The sequence number the next event gets.</summary>
+    public long NextSequence => _nextSequence;
+
+    /// <summary>The retained events, oldest first.</summary>
+    public List<JobEvent> ToList()
+    {
+        var list = new List<JobEvent>(_count);
+        for (var i = 0; i < _count; i++)
+        {
+            list.Add(At(i));
+        }
+
+        return list;
+    }
+
+    /// <summary>A log holding <paramref name="events"/> (oldest first) that numbers new events from <paramref name="nextSequence"/>.</summary>
+    public static JobEventLog Restore(int capacity, IReadOnlyList<JobEvent> events, long nextSequence)
+    {
+        var log = new JobEventLog(capacity);
+        foreach (var entry in events.Skip(Math.Max(0, events.Count - capacity)))
+        {
+            log._ring[log._count++] = entry;
+        }
+
+        log._nextSequence = Math.Max(nextSequence, events.Count == 0 ? 1 : events[^1].Sequence + 1);
+        return log;
+    }
+
     public JobEvent? Last => _count == 0 ? null : At(_count - 1);
 
     public JobEvent Append(string kind, DateTimeOffset time, JsonElement data)

@@ -2,20 +2,20 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans;
 using PiiOrleans.Grains.Interfaces.Jobs;
-using PiiOrleans.Runtime;
 
 namespace PiiOrleans.Grains.Jobs;
 
 /// <summary>
-/// The state of one job and the background run of its runner. Lives in the <see cref="JobStore"/>, not in the grain,
-/// so the job survives the deactivation of its grain. The runner reports from any thread, hence the lock: this is
-/// not a grain and gets no turn-based protection.
+/// The state of one job and the background run of its runner, owned by the job's <see cref="JobGrain"/> activation,
+/// which persists <see cref="ToRecord"/> whenever <see cref="Version"/> moves. The runner reports from thread-pool
+/// threads, hence the lock: the runner's calls do not go through the grain's turns.
 /// </summary>
 internal sealed class JobExecution
 {
     private readonly object _gate = new();
-    private readonly JobEventLog _log;
+    private JobEventLog _log;
     private readonly TimeProvider _time;
     private readonly TimeSpan _progressCoalescing;
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
@@ -33,6 +33,7 @@ internal sealed class JobExecution
     private string? _lastProgressScope;
     private long _lastProgressSequence;
     private DateTimeOffset _lastProgressTime;
+    private long _version;
 
     public JobExecution(string jobId, JobSubmission submission, JobOptions options, TimeProvider time)
     {
@@ -53,7 +54,85 @@ internal sealed class JobExecution
 
     public JsonElement Parameters { get; }
 
-    public DateTimeOffset SubmittedAt { get; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+
+    /// <summary>Moves on every change of the job's state; the grain persists when it differs from what it saved.</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
+
+    /// <summary>The job's state as its grain persists it.</summary>
+    public JobRecord ToRecord()
+    {
+        lock (_gate)
+        {
+            return new JobRecord
+            {
+                Type = Type,
+                Parameters = Parameters,
+                State = _state,
+                Counters = new Dictionary<string, long>(_counters, StringComparer.Ordinal),
+                Answers = new Dictionary<string, string>(_answers, StringComparer.Ordinal),
+                OpenQuestions = [.. _openQuestions],
+                Events = _log.ToList(),
+                NextSequence = _log.NextSequence,
+                Error = _error,
+                ExitCode = _exitCode,
+                Result = _result,
+                SubmittedAt = SubmittedAt,
+                FinishedAt = _finishedAt,
+            };
+        }
+    }
+
+    /// <summary>
+    /// The job as <paramref name="record"/> left it. A job that was still running when its activation was lost (its silo
+    /// stopped) cannot go on here: it is recorded as failed, with a message saying so.
+    /// </summary>
+    public static JobExecution Restore(string jobId, JobRecord record, JobOptions options, TimeProvider time)
+    {
+        var execution = new JobExecution(jobId, new JobSubmission(record.Type, record.Parameters), options, time);
+        lock (execution._gate)
+        {
+            execution.SubmittedAt = record.SubmittedAt;
+            execution._log = JobEventLog.Restore(options.EventLogCapacity, record.Events, record.NextSequence);
+            execution._state = record.State;
+            foreach (var (name, value) in record.Counters)
+            {
+                execution._counters[name] = value;
+            }
+
+            foreach (var (key, value) in record.Answers)
+            {
+                execution._answers[key] = value;
+            }
+
+            execution._openQuestions.AddRange(record.OpenQuestions);
+            execution._error = record.Error;
+            execution._exitCode = record.ExitCode;
+            execution._result = record.Result;
+            execution._finishedAt = record.FinishedAt;
+        }
+
+        if (IsTerminal(record.State))
+        {
+            execution._finished.TrySetResult();
+        }
+        else if (record.State != JobState.Pending)
+        {
+            execution.Finish(JobState.Failed,
+                $"The silo running job {jobId} stopped before the job finished; submit the job again.", JobExitCodes.Failed, null);
+        }
+
+        return execution;
+    }
 
     public bool IsFinished
     {
@@ -69,14 +148,14 @@ internal sealed class JobExecution
     /// <summary>Completes when the job has reached a final state.</summary>
     public Task Completion => _finished.Task;
 
-    /// <summary>Starts the runner on the thread pool; returns at once.</summary>
-    public void Start(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
+    /// <summary>Starts the runner on the thread pool; returns at once. False when the job had started before.</summary>
+    public bool Start(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
     {
         lock (_gate)
         {
             if (_state != JobState.Pending)
             {
-                return;
+                return false;
             }
 
             _state = JobState.Running;
@@ -88,6 +167,8 @@ internal sealed class JobExecution
         {
             _ = Task.Run(() => RunAsync(registration, services, grainFactory, logger));
         }
+
+        return true;
     }
 
     public JobStatus Snapshot()
@@ -171,6 +252,7 @@ internal sealed class JobExecution
             foreach (var (key, value) in accepted)
             {
                 _answers[key] = value;
+                _version++;
                 _openQuestions.RemoveAll(q => q.Key == key);
                 AppendLocked(JobEventKinds.Log, JsonSerializer.SerializeToElement(new { message = $"answered {key}" }, JobJson.Options));
             }
@@ -303,6 +385,7 @@ internal sealed class JobExecution
         lock (_gate)
         {
             _counters[name] = _counters.GetValueOrDefault(name) + delta;
+            _version++;
         }
     }
 
@@ -388,6 +471,7 @@ internal sealed class JobExecution
     private JobEvent AppendLocked(string kind, JsonElement data)
     {
         var entry = _log.Append(kind, _time.GetUtcNow(), data);
+        _version++;
         var appended = _eventAppended;
         _eventAppended = NewSignal();
         appended.TrySetResult();

@@ -1,25 +1,57 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using PiiOrleans.Grains.Interfaces.Jobs;
-using PiiOrleans.Runtime;
 
 namespace PiiOrleans.Grains.Jobs;
 
 /// <summary>
-/// One job, keyed by job id. Reentrant because event streams long-poll it while answers and cancels must get through.
-/// The job's state lives in the <see cref="JobStore"/>, so deactivating this grain never loses a running job.
+/// One job, keyed by job id. Its state is grain state (<see cref="JobRecord"/>, written on every change at most once a
+/// checkpoint interval and at the end), so any silo that activates the grain next answers for the job. Reentrant
+/// because watchers long-poll it while answers and cancels must get through; the runner itself runs on the thread pool
+/// and reports into the <see cref="JobExecution"/> this activation owns.
 /// </summary>
 [Reentrant]
-public sealed class JobGrain(JobStore store, JobTypeCatalog catalog, IServiceProvider services, ILogger<JobGrain> logger)
+public sealed class JobGrain(
+    [PersistentState("job", JobStorage.Name)] IPersistentState<JobRecord> state,
+    JobTypeCatalog catalog,
+    IServiceProvider services,
+    IOptions<JobOptions> options,
+    TimeProvider time,
+    ILogger<JobGrain> logger)
     : Grain, IJobGrain
 {
     /// <summary>The longest a single <see cref="WaitForEvents"/> call waits (keeps it well under the grain call timeout).</summary>
     public static readonly TimeSpan MaxEventWait = TimeSpan.FromSeconds(15);
 
     private const int MaxEventsPerCall = 1_000;
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    private JobExecution? _execution;
+    private IGrainTimer? _checkpoints;
+    private long _savedVersion = -1;
 
     /// <inheritdoc />
-    public Task<JobStatus> Start(JobSubmission submission)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists)
+        {
+            _execution = JobExecution.Restore(this.GetPrimaryKeyString(), state.State, options.Value, time);
+            if (state.State.State == _execution.Snapshot().State)
+            {
+                _savedVersion = _execution.Version;
+            }
+            else
+            {
+                // Interrupted while running elsewhere: record that it failed before anyone reads it.
+                await SaveAsync();
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<JobStatus> Start(JobSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(submission);
         if (!catalog.TryGet(submission.Type, out var registration))
@@ -28,16 +60,26 @@ public sealed class JobGrain(JobStore store, JobTypeCatalog catalog, IServicePro
                 $"Unknown job type '{submission.Type}'. Known types: {string.Join(", ", catalog.All.Select(r => r.Name))}.");
         }
 
-        var execution = store.GetOrAdd(GrainKey, submission with { Type = registration.Name });
-        if (!string.Equals(execution.Type, registration.Name, StringComparison.Ordinal))
+        var key = this.GetPrimaryKeyString();
+        _execution ??= new JobExecution(key, submission with { Type = registration.Name }, options.Value, time);
+        if (!string.Equals(_execution.Type, registration.Name, StringComparison.Ordinal))
         {
             throw new JobParameterException(
-                $"Job '{GrainKey}' already exists with type '{execution.Type}'; submit '{registration.Name}' under a new id.");
+                $"Job '{key}' already exists with type '{_execution.Type}'; submit '{registration.Name}' under a new id.");
         }
 
-        var grainFactory = services.GetService<IGrainFactory>() ?? GrainFactory;
-        execution.Start(registration, services, grainFactory, logger);
-        return Task.FromResult(execution.Snapshot());
+        if (_execution.Start(registration, services, GrainFactory, logger))
+        {
+            // Keeps the activation alive while the job runs (no idle collection) and persists its progress.
+            _checkpoints = this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(options.Value.CheckpointInterval, options.Value.CheckpointInterval)
+            {
+                KeepAlive = true,
+            });
+            _ = PersistCompletionAsync(_execution);
+        }
+
+        await SaveAsync();
+        return _execution.Snapshot();
     }
 
     /// <inheritdoc />
@@ -55,11 +97,11 @@ public sealed class JobGrain(JobStore store, JobTypeCatalog catalog, IServicePro
             timeout > MaxEventWait ? MaxEventWait : timeout);
 
     /// <inheritdoc />
-    public Task Answer(IReadOnlyList<JobAnswer> answers)
+    public async Task Answer(IReadOnlyList<JobAnswer> answers)
     {
         ArgumentNullException.ThrowIfNull(answers);
         Execution.Answer(answers);
-        return Task.CompletedTask;
+        await SaveAsync();
     }
 
     /// <inheritdoc />
@@ -69,5 +111,52 @@ public sealed class JobGrain(JobStore store, JobTypeCatalog catalog, IServicePro
         return Task.CompletedTask;
     }
 
-    private JobExecution Execution => store.Find(GrainKey) ?? throw new JobNotFoundException(GrainKey);
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_execution is { IsFinished: false } running && running.Snapshot().State != JobState.Pending)
+        {
+            // The silo is stopping (or the activation is being moved): no runner may keep writing output unobserved.
+            running.Cancel();
+            await Task.WhenAny(running.Completion, Task.Delay(options.Value.ShutdownGracePeriod, time));
+        }
+
+        await SaveAsync();
+    }
+
+    private JobExecution Execution => _execution ?? throw new JobNotFoundException(this.GetPrimaryKeyString());
+
+    private async Task PersistCompletionAsync(JobExecution execution)
+    {
+        await execution.Completion;
+        await SaveAsync();
+        _checkpoints?.Dispose();
+        _checkpoints = null;
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_execution is null)
+        {
+            return;
+        }
+
+        await _saving.WaitAsync();
+        try
+        {
+            var version = _execution.Version;
+            if (version == _savedVersion)
+            {
+                return;
+            }
+
+            state.State = _execution.ToRecord();
+            await state.WriteStateAsync();
+            _savedVersion = version;
+        }
+        finally
+        {
+            _saving.Release();
+        }
+    }
 }

@@ -1,16 +1,19 @@
 namespace PiiOrleans.Grains.Jobs;
 
-/// <summary>Limits of the in-memory job store (configuration section <c>Jobs</c>).</summary>
+/// <summary>Limits and timings of jobs (configuration section <c>Jobs</c>).</summary>
 public sealed class JobOptions
 {
     /// <summary>Events kept per job; older ones are dropped (their sequence numbers are not reused).</summary>
     public int EventLogCapacity { get; set; } = 10_000;
 
-    /// <summary>Finished jobs kept for status queries; the oldest finished ones are forgotten beyond this.</summary>
+    /// <summary>Jobs the registry lists; the oldest ids are forgotten beyond this.</summary>
     public int MaxRetainedJobs { get; set; } = 1_000;
 
     /// <summary>Progress events of one scope closer together than this replace each other instead of piling up.</summary>
     public TimeSpan ProgressCoalescingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often a running job's grain persists its state when it changed.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a stopping silo waits for cancelled jobs to wind down.</summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);

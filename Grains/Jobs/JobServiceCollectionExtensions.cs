@@ -1,20 +1,17 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace PiiOrleans.Grains.Jobs;
 
 /// <summary>Registers the job infrastructure and job types with a silo's services.</summary>
 public static class JobServiceCollectionExtensions
 {
-    /// <summary>Adds the job store and catalog that <see cref="JobGrain"/> and the gateway use. Safe to call more than once.</summary>
+    /// <summary>Adds the job catalog and options that <see cref="JobGrain"/> and the gateway use. Safe to call more than once.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services)
     {
         services.AddOptions<JobOptions>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<JobStore>();
         services.TryAddSingleton<JobTypeCatalog>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, JobShutdownService>());
         return services;
     }
 

@@ -1,24 +1,27 @@
+using Orleans;
 using PiiOrleans.Grains.Interfaces.Tables;
-using PiiOrleans.Runtime;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Grains.Tables;
 
-/// <summary>Stateless worker: anonymizes a batch with the job's engine. Each activation keeps its own value cache.</summary>
-[StatelessWorker]
-public sealed class BatchGrain(TablesEngineRegistry engines) : Grain, IBatchGrain
+/// <summary>
+/// One batch (key <c>jobId/table/sequence</c>), placed wherever the cluster puts it: the first pass with this silo's
+/// engine for the batch's configuration. Deactivates once answered; a batch redone elsewhere gives the same rows.
+/// </summary>
+public sealed class BatchGrain(TablesEngineCache engines) : Grain, IBatchGrain
 {
-    private BatchAnonymizer? _anonymizer;
-
     /// <inheritdoc />
-    public Task<TableBatchResult> Process(TableBatch batch)
+    public async Task<TableBatchResult> Process(TableBatch batch)
     {
-        var anonymizer = _anonymizer ??= new BatchAnonymizer(engines.Get(batch.JobId));
-        var turnstile = engines.TurnstileOf(batch.JobId);
-
-        // An idle worker's turn may run inline on the caller's thread (the table grain's): the pool thread lets the
-        // caller go on reading and writing while this batch is analysed, and keeps this worker busy meanwhile.
-        // Non-reentrant: while this batch waits for its pseudonym turn, the activation takes no other batch; batches are
-        // dispatched in order and queue FIFO, so the earliest unfinished batch never waits and the table always progresses.
-        return Task.Run(() => anonymizer.ProcessAsync(batch, turnstile));
+        ArgumentNullException.ThrowIfNull(batch);
+        try
+        {
+            // Analysis is CPU work of tens of milliseconds or more: off the grain scheduler, on the thread pool.
+            return await Task.Run(() => engines.WithAnonymizer(batch.Engine, a => a.ProcessExceptPseudonyms(batch)));
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tables;
 using PiiOrleans.Grains.Jobs;
-using PiiOrleans.Grains.Reports;
+using PiiOrleans.Grains.Tables;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Grains.Tables;
 
@@ -14,7 +15,7 @@ namespace PiiOrleans.Grains.Tables;
 /// parallel), completes the schema, runs the privacy check, and only then renames the file over
 /// <c>query_results.db</c> and writes <c>anonymization_report.json</c>.
 /// </summary>
-public sealed class TablesJob(IJobContext context, TablesJobParameters parameters, TablesEngineSetup setup)
+public sealed class TablesJob(IJobContext context, TablesJobParameters parameters, TablesEngineSetup setup, TablesEngineSpec spec)
 {
     /// <summary>File name of the anonymized database in the output directory.</summary>
     public const string OutputFileName = "query_results.db";
@@ -24,8 +25,25 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
 
     private const int SliceMilliseconds = 1000;
 
+    // Commits by row count, never by time: the output's bytes (its header's change counter included) must not depend on
+    // the machine's speed. Large enough that commits cost little, small enough to bound the journal.
+    private const int RowsPerCommit = 50_000;
+
     /// <summary>Runs the job; failures come back as a non-zero exit code with a PII-free message.</summary>
     public async Task<TablesJobResult> RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunTablesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The job's pseudonym mappings exist only for the job: the allocator deletes its store.
+            await context.GrainFactory.GetGrain<IPseudonymGrain>(context.JobId).Close().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<TablesJobResult> RunTablesAsync(CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var report = context.GrainFactory.GetGrain<IReportGrain>(context.JobId);
@@ -33,7 +51,7 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         var input = Path.GetFullPath(parameters.Input);
         var finalPath = Path.Combine(outputDirectory, OutputFileName);
         var reportPath = Path.Combine(outputDirectory, ReportFileName);
-        var tempPath = Path.Combine(outputDirectory, $".{OutputFileName}.{SafeName(context.JobId)}.tmp");
+        var tempPath = Path.Combine(outputDirectory, $".{OutputFileName}.{SafeFileName.Of(context.JobId)}.tmp");
 
         if (!File.Exists(input))
         {
@@ -161,7 +179,7 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
     {
         var grain = context.GrainFactory.GetGrain<ITableGrain>($"{context.JobId}/{table}");
         var work = new TableWork(context.JobId, table, input, tempPath, parameters.BatchSize ?? setup.BatchSize,
-            parameters.MaxInFlightBatches ?? Math.Max(2, Environment.ProcessorCount * 2), SliceMilliseconds);
+            parameters.MaxInFlightBatches ?? Math.Max(2, Environment.ProcessorCount * 2), SliceMilliseconds, RowsPerCommit, spec);
         try
         {
             var progress = await grain.Open(work).ConfigureAwait(false);
@@ -217,6 +235,4 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         }
     }
 
-    /// <summary>The job id reduced to characters that are safe in a file name.</summary>
-    public static string SafeName(string jobId) => string.Concat(jobId.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PiiOrleans.Grains.Jobs;
-using PiiOrleans.Runtime;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Grains.Tables;
 
-/// <summary>Registers the tables pipeline: its grains, the per-job engine registry and the "tables" job type.</summary>
+/// <summary>Registers the tables pipeline: the silo's engine cache and the "tables" job type (grain classes come from this assembly).</summary>
 public static class TablesPipelineServiceCollectionExtensions
 {
     /// <summary>
@@ -13,8 +13,7 @@ public static class TablesPipelineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTablesPipeline(this IServiceCollection services)
     {
-        services.Configure<GrainRuntimeOptions>(options => options.AddGrainAssembly(typeof(TableGrain).Assembly));
-        services.TryAddSingleton<TablesEngineRegistry>();
+        services.TryAddSingleton<TablesEngineCache>();
         services.TryAddTransient<TablesJobRunner>();
         services.TryAddSingleton<ITablesEngineFactory, PiiTablesEngineFactory>();
         services.AddSingleton(new JobTypeRegistration(TablesJobRunner.JobType, typeof(TablesJobRunner),

@@ -4,9 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Orleans;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
-using PiiOrleans.Runtime;
 
 namespace PiiOrleans.Silo.Gateway;
 

@@ -1,14 +1,11 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using PiiOrleans.Runtime;
 
 namespace PiiOrleans.Silo.Gateway;
 
 /// <summary>The gateway address as Kestrel bound it (so port 0 resolves to the real port), for tests and the embedded client.</summary>
-internal sealed class KestrelGatewayAddress(IServer server) : IGatewayAddress
+internal static class KestrelGatewayAddress
 {
-    public Uri? Address => From(server);
-
     internal static Uri? From(IServer server)
     {
         var bound = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();

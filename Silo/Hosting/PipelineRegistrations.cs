@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using PiiOrleans.Grains.Tables;
-using PiiOrleans.Grains.Tracks.Grains;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tables;
+using PiiOrleans.Tracks.Writing;
 
 namespace PiiOrleans.Silo.Hosting;
 

@@ -5,11 +5,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Orleans;
+using Orleans.Configuration;
+using Orleans.Hosting;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
-using PiiOrleans.Runtime;
 using PiiOrleans.Silo.Gateway;
 using PiiOrleans.Silo.Gateway.Presidio;
 
@@ -17,7 +20,7 @@ namespace PiiOrleans.Silo.Hosting;
 
 /// <summary>
 /// Builds the silo: configuration (appsettings.json, <c>PIIORLEANS_</c> environment variables, command line), logging,
-/// the grain runtime, the job types of every pipeline, and the HTTP gateway. The serve verb, the client's embedded
+/// the Orleans silo (co-hosted with Kestrel in one process), the job types of every pipeline, and the HTTP gateway. The serve verb, the client's embedded
 /// mode and the tests all build the silo here, so they run the same thing.
 /// </summary>
 public static class SiloHost
@@ -25,12 +28,17 @@ public static class SiloHost
     /// <summary>Environment variables with this prefix configure the silo (<c>PIIORLEANS_Silo__Port=8080</c>).</summary>
     public const string EnvironmentPrefix = "PIIORLEANS_";
 
+    /// <summary>The Orleans service id of every PiiOrleans cluster (clients must use the same).</summary>
+    public const string ServiceId = "piiorleans";
+
     private static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
     {
         ["--port"] = "Silo:Port",
         ["--host"] = "Silo:Host",
         ["--urls"] = "Silo:Urls",
         ["--log-format"] = "Silo:LogFormat",
+        ["--silo-port"] = "Silo:SiloPort",
+        ["--gateway-port"] = "Silo:GatewayPort",
     };
 
     /// <summary>Builds and maps a silo in one step.</summary>
@@ -68,11 +76,8 @@ public static class SiloHost
         builder.Services.Configure<JobOptions>(builder.Configuration.GetSection("Jobs"));
         builder.Services.ConfigureHttpJsonOptions(o => JobJson.Apply(o.SerializerOptions));
         builder.Services.AddProblemDetails();
-        builder.Services.AddGrainRuntime(o => o.AddGrainAssembly(typeof(JobGrain).Assembly));
-        builder.Services.AddJobs();
-        builder.Services.AddSingleton<IGatewayAddress, KestrelGatewayAddress>();
-        builder.Services.AddPipelines();
-        builder.Services.AddPiiEngine(builder.Configuration);
+        ConfigureOrleans(builder, silo, settings.Embedded);
+        builder.Services.AddPiiOrleansServices(builder.Configuration);
         settings.ConfigureServices?.Invoke(builder.Services);
         return builder;
     }
@@ -93,6 +98,24 @@ public static class SiloHost
     public static Uri? GetGatewayAddress(IServiceProvider services) =>
         KestrelGatewayAddress.From(services.GetRequiredService<IServer>());
 
+    // One silo on this machine: localhost clustering on the configured (or, embedded, free) ports; the Orleans
+    // gateway is where `piiorleans --gateway` connects.
+    private static void ConfigureOrleans(WebApplicationBuilder builder, SiloOptions silo, bool embedded)
+    {
+        var siloPort = embedded ? FreePort.Next() : silo.SiloPort;
+        var gatewayPort = embedded ? FreePort.Next() : silo.GatewayPort;
+        builder.UseOrleans(orleans =>
+        {
+            orleans.UseLocalhostClustering(siloPort, gatewayPort);
+            orleans.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = silo.ClusterId;
+                o.ServiceId = ServiceId;
+            });
+            orleans.AddPiiOrleansGrains();
+        });
+    }
+
     private static SiloOptions ReadOptions(IConfiguration configuration)
     {
         SiloOptions options;
@@ -108,6 +131,12 @@ public static class SiloHost
         if (options.Port is < 0 or > 65535)
         {
             throw new SiloConfigurationException($"Silo:Port (--port) is {options.Port}; use 0 (any free port) to 65535.");
+        }
+
+        if (options.SiloPort is < 1 or > 65535 || options.GatewayPort is < 1 or > 65535)
+        {
+            throw new SiloConfigurationException(
+                $"Silo:SiloPort (--silo-port) is {options.SiloPort} and Silo:GatewayPort (--gateway-port) is {options.GatewayPort}; use 1 to 65535.");
         }
 
         if (options.LogFormat is not ("simple" or "json"))

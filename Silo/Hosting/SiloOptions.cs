@@ -15,6 +15,15 @@ public sealed class SiloOptions
     /// <summary>Explicit listen URLs (semicolon-separated, e.g. <c>http://0.0.0.0:8080</c>); override Host and Port when set.</summary>
     public string? Urls { get; set; }
 
+    /// <summary>The Orleans silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The Orleans gateway port (where <c>piiorleans --gateway</c> connects).</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The Orleans cluster id (silos and clients of one cluster share it).</summary>
+    public string ClusterId { get; set; } = "piiorleans";
+
     /// <summary>Console log format: <c>simple</c> (one line per entry) or <c>json</c> (for containers).</summary>
     public string LogFormat { get; set; } = "simple";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PiiOrleans.Grains.Tables;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Silo.Tee;
 

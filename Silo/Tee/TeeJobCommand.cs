@@ -1,11 +1,16 @@
 using System.Collections;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Hosting;
+using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Grains.Tables;
-using PiiOrleans.Runtime;
+using PiiOrleans.Silo.Hosting;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Silo.Tee;
 
@@ -97,36 +102,41 @@ public static class TeeJobCommand
     private static async Task<int> RunJobAsync(TeeEnvironment environment, Action<IServiceCollection>? configureServices, TeeLog log,
         CancellationToken cancellationToken)
     {
+        // One silo in this process, no HTTP: the job runs through the same job, table, batch and pseudonym grains as a
+        // job submitted to a served silo or by the client.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.Services.AddGrainRuntime(options => options.CallTimeout = TimeSpan.FromMinutes(5));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next());
+            silo.AddPiiOrleansGrains();
+        });
+        builder.Services.AddJobs();
         builder.Services.AddTablesPipeline();
         configureServices?.Invoke(builder.Services);
         using var host = builder.Build();
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var jobId = "tee-" + DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss");
+            var jobId = "tee-" + DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             var parameters = new TablesJobParameters(environment.InputDatabase, environment.OutputDirectory, environment.ConfigPath,
                 environment.VerifyFull, null, null);
-            var runner = host.Services.GetRequiredService<TablesJobRunner>();
-            var context = new TeeJobContext(jobId, host.Services.GetRequiredService<IGrainFactory>(), log);
+            var job = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IJobGrain>(jobId);
             log.Info("pipeline", "Starting PII anonymization processing...");
-            var outcome = await runner.RunAsync(context, JsonSerializer.SerializeToElement(parameters.ToJsonObject()), cancellationToken)
+            await job.Start(new JobSubmission(TablesJobRunner.JobType, JsonSerializer.SerializeToElement(parameters.ToJsonObject())))
                 .ConfigureAwait(false);
-            LogOutcome(log, outcome);
-            return outcome.ExitCode;
-        }
-        catch (JobParameterException ex)
-        {
-            log.Error("parameters", ex.Message, new { exit_code = TablesExitCodes.BadParameters });
-            return TablesExitCodes.BadParameters;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Only the type and our own message: exception texts from libraries could quote data.
-            log.Error("pipeline", $"Error processing query results: {ex.GetType().Name}", new { exit_code = TablesExitCodes.PipelineFailure });
-            return TablesExitCodes.PipelineFailure;
+            JobStatus status;
+            try
+            {
+                status = await job.WaitForCompletionAsync(e => LogEvent(log, e), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await job.Cancel().ConfigureAwait(false);
+                throw;
+            }
+
+            return LogOutcome(log, status);
         }
         finally
         {
@@ -134,13 +144,37 @@ public static class TeeJobCommand
         }
     }
 
-    private static void LogOutcome(TeeLog log, JobOutcome outcome)
+    // Progress and warnings as JSON lines; questions cannot happen (the tables job asks none).
+    private static void LogEvent(TeeLog log, JobEvent jobEvent)
     {
-        var result = outcome.Result;
+        if (jobEvent.Kind == JobEventKinds.Progress)
+        {
+            var scope = jobEvent.Data.TryGetProperty("scope", out var s) ? s.GetString() ?? "" : "";
+            log.Info("progress", scope, jobEvent.Data);
+        }
+        else if (jobEvent.Kind == JobEventKinds.Warning)
+        {
+            var code = jobEvent.Data.TryGetProperty("code", out var c) ? c.GetString() ?? "warning" : "warning";
+            var message = jobEvent.Data.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+            log.Write("warning", code, message);
+        }
+    }
+
+    private static int LogOutcome(TeeLog log, JobStatus status)
+    {
+        var exitCode = status.ExitCode ?? TablesExitCodes.PipelineFailure;
+        if (status.Result is not { ValueKind: JsonValueKind.Object } result)
+        {
+            // The runner did not get as far as a result: bad parameters (1) or an unexpected failure (3).
+            var code = exitCode == JobExitCodes.InvalidParameters ? TablesExitCodes.BadParameters : TablesExitCodes.PipelineFailure;
+            log.Error(code == TablesExitCodes.BadParameters ? "parameters" : "pipeline", status.Error ?? "The job failed", new { exit_code = code });
+            return code;
+        }
+
         var error = result.TryGetProperty("error", out var e) ? e.GetString() : null;
         if (result.TryGetProperty("report", out var report))
         {
-            log.Info("summary", outcome.ExitCode == 0 ? "Processing completed successfully" : "Processing finished without publishing", new
+            log.Info("summary", exitCode == 0 ? "Processing completed successfully" : "Processing finished without publishing", new
             {
                 processing_stats = report.GetProperty("processing_stats"),
                 anonymization_stats = report.GetProperty("anonymization_stats"),
@@ -148,13 +182,15 @@ public static class TeeJobCommand
             });
         }
 
-        if (outcome.ExitCode == 0)
+        if (exitCode == 0)
         {
             log.Info("done", "Anonymization report saved", new { report = result.GetProperty("report_path").GetString(), output = result.GetProperty("output_database").GetString() });
         }
         else
         {
-            log.Error("failed", error ?? "The job failed", new { exit_code = outcome.ExitCode });
+            log.Error("failed", error ?? "The job failed", new { exit_code = exitCode });
         }
+
+        return exitCode;
     }
 }

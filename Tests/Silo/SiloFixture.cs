@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using PiiOrleans.Grains.Interfaces.Jobs;
-using PiiOrleans.Runtime.Testing;
+using PiiOrleans.Tests.Hosting;
 using PiiOrleans.Tests.Silo.TestJobs;
 
 namespace PiiOrleans.Tests.Silo;

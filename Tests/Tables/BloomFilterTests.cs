@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using PiiOrleans.Grains.Tables;
 using PiiOrleans.Pii.Anonymization;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Tests.Tables;
 

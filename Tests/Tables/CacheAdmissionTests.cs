@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PiiOrleans.Grains.Interfaces.Tables;
 using PiiOrleans.Grains.Tables;
 using PiiOrleans.Pii.Engine;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Tests.Tables;
 
@@ -65,7 +66,7 @@ public sealed class CacheAdmissionTests
             new ColumnPlan(1, "locale", "TEXT", ColumnTreatment.WholeCell, "LOCATION", 1.0, false));
         const int rows = 5 * CacheAdmission.DefaultWindow;
         var batch = new TableBatch("job", "t", 0, plans, [.. Enumerable.Range(0, rows).Select(i => new TableRow(i + 1,
-            [CellValue.FromText($"user{i}@example.org"), CellValue.FromText("loc" + (i % 7))]))]);
+            [CellValue.FromText($"user{i}@example.org"), CellValue.FromText("loc" + (i % 7))]))], TablesEngineSpec.Create(null, null, "input.db"));
 
         var result = anonymizer.Process(batch);
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PiiOrleans.Grains.Interfaces.Tables;
 using PiiOrleans.Grains.Tables;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Tests.Tables;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Orleans;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
-using PiiOrleans.Runtime;
 
 namespace PiiOrleans.Tests.Tables;
 

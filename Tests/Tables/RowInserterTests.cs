@@ -1,4 +1,5 @@
 using PiiOrleans.Grains.Tables;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Tests.Tables;
 
@@ -20,9 +21,10 @@ public sealed class RowInserterTests : IDisposable
             """);
         var engine = new FakeCellAnonymizer();
         var setup = new TablesEngineSetup(engine, true, 2, true, 2, ["EMAIL_ADDRESS"], "none", ["en"]);
-        var context = new RecordingJobContext("job-raw", new DirectGrainFactory(engine));
         var parameters = new TablesJobParameters(_db.InputPath, _db.OutputDirectory, null, true, 2, 2);
-        await new TablesJob(context, parameters, setup).RunAsync(CancellationToken.None);
+        var spec = TablesEngineSpec.Create(null, null, Path.GetFullPath(parameters.Input));
+        await SharedTablesSilo.RunAsync(engine, grains =>
+            new TablesJob(new RecordingJobContext(SharedTablesSilo.NewJobId(), grains), parameters, setup, spec).RunAsync(CancellationToken.None));
 
         const string query = "SELECT id, typeof(t), length(t), hex(t), typeof(b), hex(b), typeof(n), n, typeof(r), r, i FROM odd ORDER BY id";
         Assert.Equal(TestDatabase.Query(_db.InputPath, query), TestDatabase.Query(_db.OutputPath, query));
@@ -40,11 +42,11 @@ public sealed class RowInserterTests : IDisposable
         }
 
         using var inserter = new RowInserter(connection, "INSERT INTO u (v) VALUES (?1)");
-        inserter.Insert(null, [PiiOrleans.Grains.Interfaces.Tables.CellValue.FromText("same")]);
+        inserter.Insert(null, [PiiOrleans.Tables.CellValue.FromText("same")]);
         var error = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() =>
-            inserter.Insert(null, [PiiOrleans.Grains.Interfaces.Tables.CellValue.FromText("same")]));
+            inserter.Insert(null, [PiiOrleans.Tables.CellValue.FromText("same")]));
         Assert.Equal(19, error.SqliteErrorCode);
         Assert.Equal(2067, error.SqliteExtendedErrorCode);
-        inserter.Insert(null, [PiiOrleans.Grains.Interfaces.Tables.CellValue.FromText("other")]); // usable after an error
+        inserter.Insert(null, [PiiOrleans.Tables.CellValue.FromText("other")]); // usable after an error
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using PiiOrleans.Grains.Tables;
 using PiiOrleans.Pii.Anonymization;
 using PiiOrleans.Pii.Configuration;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Tests.Tables;
 

@@ -1,12 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Grains.Tables;
-using PiiOrleans.Runtime;
-using PiiOrleans.Runtime.Testing;
+using PiiOrleans.Tables;
+using PiiOrleans.Tests.Hosting;
 
 namespace PiiOrleans.Tests.Tables;
 
-/// <summary>Runs tables jobs through the real grain runtime (TableGrain, BatchGrain, ReportGrain) in a test cluster.</summary>
+/// <summary>Runs tables jobs through real Orleans grains (TableGrain, BatchGrain, PseudonymGrain, ReportGrain) in a test silo.</summary>
 internal static class TablesCluster
 {
     public static async Task<(TablesJobResult Result, RecordingJobContext Context)> RunAsync(TablesJobParameters parameters,
@@ -20,14 +21,11 @@ internal static class TablesCluster
                 {
                     services.AddSingleton(engines);
                 }
-            },
-            options => options.CallTimeout = TimeSpan.FromSeconds(30));
-        var setup = cluster.Services.GetRequiredService<ITablesEngineFactory>().Create(parameters.ConfigPath);
-        var registry = cluster.Services.GetRequiredService<TablesEngineRegistry>();
-        registry.Register(jobId, setup.Anonymizer);
+            });
+        var spec = TablesEngineSpec.FromFile(parameters.ConfigPath, Path.GetFullPath(parameters.Input));
+        var setup = cluster.Services.GetRequiredService<TablesEngineCache>().Get(spec);
         var context = new RecordingJobContext(jobId, cluster.GrainFactory);
-        var result = await new TablesJob(context, parameters, setup).RunAsync(CancellationToken.None);
-        registry.Unregister(jobId);
+        var result = await new TablesJob(context, parameters, setup, spec).RunAsync(CancellationToken.None);
         return (result, context);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PiiOrleans.Client;
 using PiiOrleans.Grains.Tables;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Tests.Tables;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using PiiOrleans.Grains.Tables;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Tests.Tables;
 
@@ -12,13 +13,18 @@ public sealed class TablesJobTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private static async Task<TablesJobResult> RunAsync(TestDatabase db, FakeCellAnonymizer? engine = null, bool full = true, int batchSize = 2,
-        string? input = null, string? outputDirectory = null, RecordingJobContext? context = null)
+        string? input = null, string? outputDirectory = null, List<RecordingJobContext>? contexts = null)
     {
         engine ??= new FakeCellAnonymizer();
         var setup = new TablesEngineSetup(engine, true, batchSize, true, 4, ["EMAIL_ADDRESS"], "none", ["en"]);
-        context ??= new RecordingJobContext("job-1", new DirectGrainFactory(engine));
         var parameters = new TablesJobParameters(input ?? db.InputPath, outputDirectory ?? db.OutputDirectory, null, full, batchSize, 3);
-        return await new TablesJob(context, parameters, setup).RunAsync(CancellationToken.None);
+        var spec = TablesEngineSpec.Create(null, null, Path.GetFullPath(parameters.Input));
+        return await SharedTablesSilo.RunAsync(engine, grains =>
+        {
+            var context = new RecordingJobContext(SharedTablesSilo.NewJobId(), grains);
+            contexts?.Add(context);
+            return new TablesJob(context, parameters, setup, spec).RunAsync(CancellationToken.None);
+        });
     }
 
     [Fact]
@@ -150,8 +156,9 @@ public sealed class TablesJobTests : IDisposable
             INSERT INTO people VALUES ('john@example.com', 'John'), ('joan@example.com', 'Joan'), ('jock@example.com', 'Jock');
             """);
 
-        var context = new RecordingJobContext("job-1", new DirectGrainFactory(new FakeCellAnonymizer()));
-        var result = await RunAsync(_db, context: context);
+        var contexts = new List<RecordingJobContext>();
+        var result = await RunAsync(_db, contexts: contexts);
+        var context = contexts.Single();
 
         Assert.Equal(TablesExitCodes.Success, result.ExitCode);
         var emails = TestDatabase.Query(_db.OutputPath, "SELECT email, name FROM people ORDER BY rowid");

@@ -1,4 +1,6 @@
-using PiiOrleans.Runtime;
+using Orleans;
+using PiiOrleans.Tracks;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Grains.Interfaces.Tracks.Mapping;
 
@@ -6,6 +8,7 @@ namespace PiiOrleans.Grains.Interfaces.Tracks.Mapping;
 /// The only writer of one mapping database (key = its full path). Serializes pseudonym allocation, caches every mapping,
 /// and batches writes into transactions. All list results are in request order.
 /// </summary>
+[Alias("piiorleans.tracks.mapping-grain")]
 public interface IMappingGrain : IGrainWithStringKey
 {
     /// <summary>

@@ -96,26 +96,29 @@ public sealed class JobExecutionTests
     }
 
     [Fact]
-    public async Task The_store_forgets_the_oldest_finished_jobs_beyond_its_limit()
+    public async Task A_restored_job_keeps_its_events_and_one_that_was_running_is_recorded_as_failed()
     {
-        var services = new ServiceCollection().AddJobType<FailingJobRunner>(FailingJobRunner.TypeName, "test").BuildServiceProvider();
+        var services = new ServiceCollection().AddJobType<WaitingJobRunner>(WaitingJobRunner.TypeName, "test").BuildServiceProvider();
         var registration = services.GetRequiredService<JobTypeCatalog>().All.Single();
-        var store = new JobStore(Options.Create(new JobOptions { MaxRetainedJobs = 2 }), TimeProvider.System);
-        var running = store.GetOrAdd("running", Submission);
-        var finished = store.GetOrAdd("finished", Submission);
-        finished.Start(registration, services, null!, NullLogger.Instance);
+        var options = new JobOptions();
+        var running = new JobExecution("job-r", new JobSubmission(WaitingJobRunner.TypeName, JsonDocument.Parse("{}").RootElement), options, TimeProvider.System);
+        running.Start(registration, services, null!, NullLogger.Instance);
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!finished.IsFinished && DateTime.UtcNow < deadline)
+        while (running.GetEvents(0, 10).Count < 2 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10);
         }
 
-        store.GetOrAdd("third", Submission);
+        var record = running.ToRecord();
+        running.Cancel();
 
-        Assert.True(finished.IsFinished);
-        Assert.Null(store.Find("finished"));
-        Assert.Same(running, store.Find("running")); // unfinished jobs are never forgotten, even over the limit
-        Assert.NotNull(store.Find("third"));
-        Assert.Equal(["third", "running"], store.List(10).Select(s => s.JobId));
+        var restored = JobExecution.Restore("job-r", record, options, TimeProvider.System);
+        var status = restored.Snapshot();
+        Assert.Equal(JobState.Failed, status.State);
+        Assert.Contains("stopped before the job finished", status.Error);
+        var events = restored.GetEvents(0, 100);
+        Assert.Equal(record.Events.Select(e => e.Sequence), events.Take(record.Events.Count).Select(e => e.Sequence));
+        Assert.Equal(JobEventKinds.Failed, events[^1].Kind);
+        Assert.True(events[^1].Sequence > record.Events[^1].Sequence);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
 
 namespace PiiOrleans.Tests.Silo.TestJobs;

@@ -1,5 +1,5 @@
-using PiiOrleans.Runtime.Testing;
 using PiiOrleans.Silo.Hosting;
+using PiiOrleans.Tests.Hosting;
 
 namespace PiiOrleans.Tests.Silo.TestJobs;
 

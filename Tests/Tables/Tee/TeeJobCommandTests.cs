@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using PiiOrleans.Grains.Tables;
 using PiiOrleans.Silo.Tee;
-using Microsoft.Extensions.DependencyInjection;
+using PiiOrleans.Tables;
 
 namespace PiiOrleans.Tests.Tables.Tee;
 

@@ -1,4 +1,4 @@
-using PiiOrleans.Grains.Tracks.Json;
+using PiiOrleans.Tracks.Json;
 
 namespace PiiOrleans.Tests.Tracks.Files;
 

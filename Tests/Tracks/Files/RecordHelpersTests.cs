@@ -1,6 +1,6 @@
-using PiiOrleans.Grains.Tracks.Planning;
-using PiiOrleans.Grains.Tracks.Records;
-using PiiOrleans.Grains.Tracks.Json;
+using PiiOrleans.Tracks.Json;
+using PiiOrleans.Tracks.Planning;
+using PiiOrleans.Tracks.Records;
 
 namespace PiiOrleans.Tests.Tracks.Files;
 
@@ -24,7 +24,7 @@ public class RecordHelpersTests
     public void Pattern_hash_is_the_same_for_both_json_models(string json)
     {
         using var document = System.Text.Json.JsonDocument.Parse(json);
-        Assert.Equal(PiiOrleans.Grains.Tracks.Mapping.RepairPatternHash.Compute("metadata.narrative", document.RootElement),
+        Assert.Equal(PiiOrleans.Tracks.Mapping.RepairPatternHash.Compute("metadata.narrative", document.RootElement),
             RepairPatternHash.Compute("metadata.narrative", PyJsonReader.Parse(json)));
     }
 

@@ -1,4 +1,4 @@
-using PiiOrleans.Grains.Tracks.Records;
+using PiiOrleans.Tracks.Records;
 
 namespace PiiOrleans.Tests.Tracks.Files;
 

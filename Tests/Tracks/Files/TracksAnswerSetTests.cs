@@ -1,5 +1,5 @@
-using PiiOrleans.Grains.Tracks.Planning;
-using PiiOrleans.Grains.Tracks.Records;
+using PiiOrleans.Tracks.Planning;
+using PiiOrleans.Tracks.Records;
 
 namespace PiiOrleans.Tests.Tracks.Files;
 

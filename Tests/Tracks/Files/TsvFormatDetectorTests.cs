@@ -1,5 +1,6 @@
 using PiiOrleans.Grains.Interfaces.Tracks;
-using PiiOrleans.Grains.Tracks.Formats;
+using PiiOrleans.Tracks;
+using PiiOrleans.Tracks.Formats;
 
 namespace PiiOrleans.Tests.Tracks.Files;
 

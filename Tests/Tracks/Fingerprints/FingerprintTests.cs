@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PiiOrleans.Grains.Tracks.Fingerprints;
+using PiiOrleans.Tracks.Fingerprints;
 
 namespace PiiOrleans.Tests.Tracks.Fingerprints;
 

@@ -1,6 +1,7 @@
 using PiiOrleans.Client.Commands;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Tests.Tracks.Pipeline;
+using PiiOrleans.Tracks;
 
 namespace PiiOrleans.Tests.Tracks.Fingerprints;
 

@@ -1,5 +1,6 @@
 using System.Numerics;
-using PiiOrleans.Grains.Tracks.Mapping;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Tests.Tracks.Mapping;
 

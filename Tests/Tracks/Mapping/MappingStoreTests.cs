@@ -1,5 +1,6 @@
 using PiiOrleans.Grains.Interfaces.Tracks.Mapping;
-using PiiOrleans.Grains.Tracks.Mapping;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Tests.Tracks.Mapping;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using PiiOrleans.Grains.Tracks.Mapping;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Tests.Tracks.Mapping;
 

@@ -1,4 +1,5 @@
-using PiiOrleans.Grains.Tracks.Mapping;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Tests.Tracks.Mapping;
 

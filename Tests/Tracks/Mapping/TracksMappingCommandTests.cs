@@ -2,7 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using PiiOrleans.Client.Commands;
 using PiiOrleans.Grains.Interfaces.Tracks.Mapping;
-using PiiOrleans.Grains.Tracks.Mapping;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tracks.Mapping;
 
 namespace PiiOrleans.Tests.Tracks.Mapping;
 

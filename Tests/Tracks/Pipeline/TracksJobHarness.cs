@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Grains.Jobs;
-using PiiOrleans.Grains.Tracks.Grains;
-using PiiOrleans.Runtime;
-using PiiOrleans.Runtime.Testing;
+using PiiOrleans.Grains.Tracks;
+using PiiOrleans.Tests.Hosting;
+using PiiOrleans.Tracks;
+using PiiOrleans.Tracks.Writing;
 
 namespace PiiOrleans.Tests.Tracks.Pipeline;
 
@@ -26,11 +28,6 @@ internal sealed class TracksJobHarness : IAsyncDisposable
                 }
 
                 s.AddTracksPipeline();
-            },
-            o =>
-            {
-                o.AddGrainAssembly(typeof(TracksJobRunner).Assembly);
-                o.CallTimeout = TimeSpan.FromSeconds(30);
             }));
 
     public IGrainFactory GrainFactory => _cluster.GrainFactory;

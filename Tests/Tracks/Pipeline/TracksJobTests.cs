@@ -1,5 +1,7 @@
+using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Tracks;
 
 namespace PiiOrleans.Tests.Tracks.Pipeline;
 
@@ -85,7 +87,11 @@ public class TracksJobTests
         await using var h = await TracksJobHarness.StartAsync();
         var policies = new Dictionary<string, string>
         {
-            ["email"] = "redact", ["malformed"] = "drop_field", ["tsv_format"] = "detected", ["eval_run_id"] = "longest_known_prefix", ["unknown_run"] = "skip_file",
+            ["email"] = "redact",
+            ["malformed"] = "drop_field",
+            ["tsv_format"] = "detected",
+            ["eval_run_id"] = "longest_known_prefix",
+            ["unknown_run"] = "skip_file",
         };
         var (outcome, result, _) = await h.RunAsync(Params(t, policies: policies));
         Assert.Equal(0, outcome.ExitCode);
@@ -253,7 +259,7 @@ public class TracksJobTests
         Assert.Contains("\"description\":\"by <PERSON>\"", t.ReadOutput("metadata/t/m.jl"));
     }
 
-    private sealed class PersonEngine : PiiOrleans.Grains.Tracks.Grains.ITrackTextEngine
+    private sealed class PersonEngine : PiiOrleans.Tracks.Writing.ITrackTextEngine
     {
         public string Anonymize(string text) => text.Replace("Alice", "<PERSON>", StringComparison.Ordinal);
     }

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Silo.Hosting;
+
+namespace PiiOrleans.Benchmarks;
+
+/// <summary>One Orleans silo in the benchmark's process (free loopback ports), with the job infrastructure and what the benchmark adds.</summary>
+public static class BenchmarkSilo
+{
+    /// <summary>Builds and starts the silo host.</summary>
+    public static async Task<IHost> StartAsync(Action<IServiceCollection> services)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next());
+            silo.AddPiiOrleansGrains();
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5));
+        });
+        builder.Services.AddJobs();
+        services(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}

@@ -1,4 +1,0 @@
-namespace PiiOrleans.Grains.Jobs;
-
-/// <summary>The job's parameters are invalid; the message says which and what to do. Maps to HTTP 400 / exit code 1.</summary>
-public sealed class JobParameterException(string message) : Exception(message);

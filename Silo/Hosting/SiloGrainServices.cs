@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.Serialization;
+using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Silo.Gateway.Presidio;
+
+namespace PiiOrleans.Silo.Hosting;
+
+/// <summary>
+/// What every silo of ours needs, whoever hosts it (the serve verb, the TEE mode, the client's embedded silo, the
+/// test clusters): grain storage for jobs, the payload serializers, the job types and the engine services.
+/// </summary>
+public static class SiloGrainServices
+{
+    /// <summary>Adds grain storage and serializers to <paramref name="silo"/> (clustering is the host's choice).</summary>
+    public static ISiloBuilder AddPiiOrleansGrains(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.AddMemoryGrainStorage(JobStorage.Name);
+        silo.Services.AddSerializer(s => s.AddJobPayloads());
+        return silo;
+    }
+
+    /// <summary>Adds the job catalog, the pipelines and the engine the grains resolve.</summary>
+    public static IServiceCollection AddPiiOrleansServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddJobs();
+        services.AddPipelines();
+        services.AddPiiEngine(configuration);
+        return services;
+    }
+}

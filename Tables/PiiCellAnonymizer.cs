@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using PiiOrleans.Pii.Anonymization;
+using PiiOrleans.Pii.Configuration;
+using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Engine;
+using PiiOrleans.Tables;
+
+namespace PiiOrleans.Tables;
+
+/// <summary>
+/// The tables pipeline's view of the PII engine: column plans from the column profiler, whole-cell operators for
+/// structured columns, span detection for free text, consistent pseudonyms for columns that must stay distinct, and
+/// the privacy re-scan restricted to validated, high-confidence entities that are enabled.
+/// </summary>
+public sealed class PiiCellAnonymizer : ITableCellAnonymizer
+{
+    /// <summary>Entities whose recognizers validate matches (checksums, formats) and are re-scanned by the privacy check.</summary>
+    public static readonly ImmutableArray<string> VerifiedEntities =
+        [EntityTypes.EmailAddress, EntityTypes.UsSsn, EntityTypes.CreditCard, EntityTypes.IbanCode, EntityTypes.PhoneNumber];
+
+    /// <summary>Score at or above which a re-scan hit counts as PII left in clear.</summary>
+    public const double LeakScore = 0.75;
+
+    private readonly PiiEngine _engine;
+    private readonly AnalyzerEngine _analyzer;
+    private readonly Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> _profile;
+    private readonly RecognitionRequest _leakRequest;
+    private readonly ConcurrentDictionary<string, BoundOperator> _pseudonyms = new(StringComparer.Ordinal);
+    private readonly OperatorSettings _pseudonymSettings = new OperatorSettings("pseudonymize").With("mode", "fake");
+    private readonly PiiSettings _settings;
+    private readonly bool _freeTextUsesPseudonyms;
+
+    // One shared entity list per entity type: whole-cell outcomes would otherwise allocate one per cell.
+    private readonly ConcurrentDictionary<string, ImmutableArray<string>> _entityLists = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Creates the adapter. <paramref name="profile"/> decides a column from its name and sampled values (the engine's
+    /// column profiler).
+    /// </summary>
+    public PiiCellAnonymizer(PiiEngine engine, AnalyzerEngine analyzer,
+        Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> profile)
+    {
+        _engine = engine;
+        _analyzer = analyzer;
+        _profile = profile;
+        _settings = engine.Settings;
+        var enabled = engine.Settings.EnabledEntityTypes.ToHashSet(StringComparer.Ordinal);
+        _freeTextUsesPseudonyms = enabled.Any(e => engine.Operators.For(e).Name == "pseudonymize");
+        _leakRequest = new RecognitionRequest(VerifiedEntities.Where(enabled.Contains).ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    /// <inheritdoc />
+    public ColumnPlan PlanColumn(string table, int ordinal, ColumnShape column, IReadOnlyList<string> sample)
+    {
+        if (!_settings.Enabled)
+        {
+            return new ColumnPlan(ordinal, column.Name, column.DeclaredType, ColumnTreatment.PassThrough, null, 1.0, false);
+        }
+
+        var (treatment, entity, confidence) = _profile(column.Name, sample);
+        if (treatment == ColumnTreatment.WholeCell && entity is not null && _settings.FindEntity(entity) is { Enabled: false })
+        {
+            // The user switched this entity off: its cells are still scanned as text for the enabled ones.
+            treatment = ColumnTreatment.FreeText;
+            entity = null;
+        }
+
+        return new ColumnPlan(ordinal, column.Name, column.DeclaredType, treatment, treatment == ColumnTreatment.WholeCell ? entity : null, confidence, false);
+    }
+
+    /// <inheritdoc />
+    public CellOutcome Anonymize(string text, ColumnPlan column)
+    {
+        if (column.Treatment == ColumnTreatment.WholeCell && column.EntityType is { } entity)
+        {
+            var entities = _entityLists.GetOrAdd(entity, static e => [e]);
+            if (column.CollisionFree)
+            {
+                return new CellOutcome(Pseudonym(text, entity), true, entities);
+            }
+
+            return new CellOutcome(_engine.AnonymizeWholeText(text, entity), true, entities);
+        }
+
+        return ToOutcome(text, _engine.Anonymize(text, column.Name), column);
+    }
+
+    private CellOutcome ToOutcome(string text, AnonymizerResult result, ColumnPlan column)
+    {
+        if (!result.Changed)
+        {
+            return CellOutcome.Unchanged(text);
+        }
+
+        if (column.CollisionFree)
+        {
+            // A free-text column under a UNIQUE constraint: the whole value gets a pseudonym so distinct values stay distinct.
+            return new CellOutcome(Pseudonym(text, "TEXT"), true, [.. result.Items.Select(i => i.EntityType)]);
+        }
+
+        return new CellOutcome(result.Text, true, [.. result.Items.Select(i => i.EntityType)]);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<CellOutcome> AnonymizeMany(IReadOnlyList<string> texts, ColumnPlan column)
+    {
+        var outcomes = new CellOutcome[texts.Count];
+        if (column.Treatment != ColumnTreatment.FreeText || texts.Count < 2)
+        {
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                outcomes[i] = Anonymize(texts[i], column);
+            }
+
+            return outcomes;
+        }
+
+        var results = _engine.AnonymizeBatch(texts, column.Name);
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            outcomes[i] = ToOutcome(texts[i], results[i], column);
+        }
+
+        return outcomes;
+    }
+
+    /// <inheritdoc />
+    public bool UsesPseudonyms(ColumnPlan column) => column.CollisionFree || column.Treatment switch
+    {
+        ColumnTreatment.WholeCell when column.EntityType is { } entity => _engine.Operators.For(entity).Name == "pseudonymize",
+        ColumnTreatment.FreeText => _freeTextUsesPseudonyms,
+        _ => false,
+    };
+
+    /// <inheritdoc />
+    public bool IsInjective(ColumnPlan column) => column.Treatment switch
+    {
+        ColumnTreatment.PassThrough => true,
+
+        // Hash (SHA-2) and encrypt are injective in practice, pseudonymize by construction of the store; the masks are not.
+        ColumnTreatment.WholeCell when column.EntityType is { } entity => _engine.Operators.For(entity).Name is "keep" or "hash" or "encrypt" or "pseudonymize",
+
+        // Span replacement merges values that differ only inside an entity.
+        _ => false,
+    };
+
+    // Fake surrogates derive from HMAC(seed, value): deterministic for a configured seed, whatever the batch order.
+    private string Pseudonym(string text, string entity) =>
+        _pseudonyms.GetOrAdd(entity, e => _engine.Operators.Registry.Bind(_pseudonymSettings, e)).Operate(text);
+
+    /// <inheritdoc />
+    public void FindLeaks(string text, string columnName, ICollection<string> leaks)
+    {
+        if (_leakRequest.Entities is { Count: 0 })
+        {
+            return;
+        }
+
+        foreach (var hit in _analyzer.Analyze(text, _leakRequest with { ColumnName = columnName }))
+        {
+            // A hit that contains the mask character is a masked value whose remaining shape still looks like an entity.
+            if (hit.Score >= LeakScore && text.AsSpan(hit.Start, hit.Length).IndexOf('*') < 0)
+            {
+                leaks.Add(hit.EntityType);
+            }
+        }
+    }
+}

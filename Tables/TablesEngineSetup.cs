@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace PiiOrleans.Tables;
+
+/// <summary>
+/// The engine of one tables job plus the configuration facts the report repeats (the old report's
+/// <c>pipeline_config</c> and <c>presidio_config</c> sections).
+/// </summary>
+public sealed record TablesEngineSetup(
+    ITableCellAnonymizer Anonymizer,
+    bool Enabled,
+    int BatchSize,
+    bool ParallelProcessing,
+    int NumWorkers,
+    ImmutableArray<string> EnabledEntities,
+    string NlpModel,
+    ImmutableArray<string> SupportedLanguages);

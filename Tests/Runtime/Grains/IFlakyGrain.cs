@@ -1,8 +1,0 @@
-using PiiOrleans.Runtime;
-
-namespace PiiOrleans.Tests.Runtime.Grains;
-
-public interface IFlakyGrain : IGrainWithStringKey
-{
-    Task<string> Ping();
-}
