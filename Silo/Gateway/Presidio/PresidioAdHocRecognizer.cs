@@ -53,8 +53,11 @@ internal sealed partial class PresidioAdHocRecognizer
     /// <summary>The context words prepared for matching.</summary>
     public ContextWords ContextWords { get; }
 
-    /// <summary>Reads element <paramref name="index"/> of <c>ad_hoc_recognizers</c>; throws <see cref="PresidioRequestException"/> naming the field.</summary>
-    public static PresidioAdHocRecognizer Read(JsonElement element, int index)
+    /// <summary>
+    /// Reads element <paramref name="index"/> of <c>ad_hoc_recognizers</c>; the request's <c>regex_flags</c>
+    /// (<paramref name="requestFlags"/>, Python's values) decide the regex options, as in Presidio. Throws <see cref="PresidioRequestException"/> naming the field.
+    /// </summary>
+    public static PresidioAdHocRecognizer Read(JsonElement element, int index, int? requestFlags)
     {
         var path = $"ad_hoc_recognizers[{index}]";
         if (element.ValueKind != JsonValueKind.Object)
@@ -87,7 +90,14 @@ internal sealed partial class PresidioAdHocRecognizer
         var context = PresidioRequestJson.OptionalStrings(element, "context", path) ?? [];
         var denyList = PresidioRequestJson.OptionalStrings(element, "deny_list", path) ?? [];
         var denyScore = PresidioRequestJson.OptionalScore(element, "deny_list_score", path) ?? 1.0;
-        var options = Options(PresidioRequestJson.OptionalInt(element, "global_regex_flags", path) ?? PresidioDefaultFlags);
+        // A REST request always carries flags (Presidio's default when absent), and they win; only 0 falls back to the recognizer's.
+        var ownFlags = PresidioRequestJson.OptionalInt(element, "global_regex_flags", path);
+        var options = Options(requestFlags switch
+        {
+            null => PresidioDefaultFlags,
+            0 => ownFlags ?? PresidioDefaultFlags,
+            { } flags => flags,
+        });
         var patterns = ReadPatterns(element, path);
         if (patterns.Count == 0 && denyList.Count == 0)
         {

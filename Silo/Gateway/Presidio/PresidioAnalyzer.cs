@@ -111,7 +111,8 @@ internal static class PresidioAnalyzer
         }
 
         // Presidio runs a recognizer only for its language and, when entities are named, only for those.
-        return [.. array.EnumerateArray().Select(PresidioAdHocRecognizer.Read)
+        var flags = PresidioRequestJson.OptionalInt(body, "regex_flags");
+        return [.. array.EnumerateArray().Select((element, index) => PresidioAdHocRecognizer.Read(element, index, flags))
             .Where(r => r.Language == language && (entities is null || entities.Count == 0 || entities.Contains(r.Entity)))];
     }
 

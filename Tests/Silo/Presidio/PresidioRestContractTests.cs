@@ -98,6 +98,19 @@ public sealed class PresidioRestContractTests(PresidioApiFixture server) : IClas
     }
 
     [Fact]
+    public async Task Ad_hoc_patterns_ignore_case_unless_the_flags_say_otherwise()
+    {
+        const string template = """
+            {"text": "Code ABC-1 and abc-2", "language": "en", FLAGS
+             "ad_hoc_recognizers": [{"supported_entity": "CODE", "patterns": [{"name": "code", "regex": "ABC-\\d", "score": 0.7}]}]}
+            """;
+        var (_, caseless) = await Post("/analyze", template.Replace("FLAGS", "", StringComparison.Ordinal));
+        Assert.Equal(2, Results(caseless).Length);
+        var (_, exact) = await Post("/analyze", template.Replace("FLAGS", "\"regex_flags\": 24,", StringComparison.Ordinal));
+        Assert.Equal([("CODE", 5, 10)], Results(exact).Select(r => (r.Entity, r.Start, r.End)));
+    }
+
+    [Fact]
     public async Task Request_context_words_raise_a_supported_result()
     {
         const string template = """
