@@ -157,6 +157,17 @@ public static class AnonymizationReport
         json.WriteNumber("values_anonymized", table.Statistics.ValuesAnonymized);
         json.WriteNumber("elapsed_seconds", Math.Round(table.ElapsedSeconds, 4));
         json.WriteNumber("rows_per_second", table.ElapsedSeconds > 0 ? Math.Round(table.RowsWritten / table.ElapsedSeconds, 2) : 0);
+        if (table.BatchesPerSilo is { } perSilo)
+        {
+            json.WriteStartObject("batches_per_silo");
+            foreach (var (silo, count) in perSilo)
+            {
+                json.WriteNumber(silo, count);
+            }
+
+            json.WriteEndObject();
+        }
+
         json.WriteStartArray("collision_columns");
         foreach (var column in table.CollisionColumns)
         {

@@ -46,6 +46,7 @@ public sealed class TableCopier : IDisposable
     private long _sequence;
     private long _rowsWritten;
     private long _rowsSinceCommit;
+    private readonly Dictionary<string, int> _batchesPerSilo = new(StringComparer.Ordinal);
     private bool _allocates;
     private bool _readerDone;
     private bool _done;
@@ -81,7 +82,7 @@ public sealed class TableCopier : IDisposable
 
     /// <summary>The current progress.</summary>
     public TableProgress Progress => new(_work.Table, _rowsTotal, _rowsWritten, _done, _plans, [.. _collisionColumns],
-        _statistics, _elapsed.Elapsed.TotalSeconds);
+        _statistics, _elapsed.Elapsed.TotalSeconds, _batchesPerSilo.Count == 0 ? null : _batchesPerSilo.ToImmutableSortedDictionary(StringComparer.Ordinal));
 
     /// <summary>
     /// Opens the table described by <paramref name="work"/>; batches go to <paramref name="dispatch"/> (first pass) and,
@@ -125,6 +126,11 @@ public sealed class TableCopier : IDisposable
 
             var (batch, firstPass) = _inFlight.Dequeue();
             var result = await firstPass.ConfigureAwait(false);
+            if (result.Silo is { } silo)
+            {
+                _batchesPerSilo[silo] = _batchesPerSilo.GetValueOrDefault(silo) + 1;
+            }
+
             if (_allocates)
             {
                 result = await _allocate(batch, result).ConfigureAwait(false);

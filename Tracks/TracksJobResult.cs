@@ -20,4 +20,5 @@ public sealed record TracksJobResult(
     TracksSummary? Summary,
     string? ErrorReportPath,
     int TeamsInMapping,
-    int RunsInMapping);
+    int RunsInMapping,
+    IReadOnlyDictionary<string, int>? FilesPerSilo = null);

@@ -1,3 +1,4 @@
+using Orleans.Placement;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Tracks.Fingerprints;
 using PiiOrleans.Tracks.Mapping;
@@ -7,8 +8,10 @@ namespace PiiOrleans.Grains.Tracks;
 /// <summary>
 /// Rewrites one input file (key <c>{jobId}/{relative path}</c>), wherever placement puts it (every silo sees the job's
 /// files on a shared volume). The work itself is in <see cref="PiiOrleans.Tracks.Writing.TrackRewriteSession"/>; the grain
-/// owns only the call boundary. A file rewritten twice (after a silo died) gives the same file.
+/// owns only the call boundary. A file rewritten twice (after a silo died) gives the same file. Random placement, as
+/// for table batches: files are uniform units of work that should spread over the pool whatever the load statistics say.
 /// </summary>
+[RandomPlacement]
 public sealed class TrackFileGrain(TrackRewriteSessions sessions) : Grain, ITrackFileGrain
 {
     /// <inheritdoc />
@@ -27,7 +30,7 @@ public sealed class TrackFileGrain(TrackRewriteSessions sessions) : Grain, ITrac
                 records[i] = new FingerprintRecord(Fingerprint.Compute(f.TopicId, f.Text), f.OriginalTeam, f.OriginalRun, f.TopicId, f.AnonTeam, f.AnonRun);
             }
 
-            return new TrackFileOutcome(result, records);
+            return new TrackFileOutcome(result, records, RuntimeIdentity);
         }
         finally
         {

@@ -141,6 +141,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
         }
 
         var results = new List<TrackFileResult>(planned.Count);
+        var filesPerSilo = new SortedDictionary<string, int>(StringComparer.Ordinal);
         try
         {
             using var manifest = ResumeManifest.Open(paths.Output, p.Resume, write: true);
@@ -166,6 +167,10 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
                         var outcome = await grain.Rewrite(new TrackFileWork(context.JobId, f, settingsKey, settings));
                         phaseResults[i] = outcome.Result;
                         phaseFingerprints[i] = outcome.Fingerprints;
+                        lock (filesPerSilo)
+                        {
+                            filesPerSilo[outcome.Silo] = filesPerSilo.GetValueOrDefault(outcome.Silo) + 1;
+                        }
                         manifest.Record(input, f.RelativePath, f.OutputRelativePath!);
                         context.IncrementCounter("files");
                     });
@@ -197,7 +202,8 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
         ErrorReportWriter.Write(errorPath, issues, DateTime.Now);
         var stats = await mapping.GetStatistics();
         return Outcome(new TracksJobResult(false, planned, [], answersGiven, teamMap, runMap,
-            stats.Teams - tables.Teams.Count, stats.Runs - tables.Runs.Count, summary, issues.Count > 0 ? errorPath : null, stats.Teams, stats.Runs), 0);
+            stats.Teams - tables.Teams.Count, stats.Runs - tables.Runs.Count, summary, issues.Count > 0 ? errorPath : null, stats.Teams, stats.Runs,
+            filesPerSilo), 0);
     }
 
     private static TracksJobParameters ReadParameters(JsonElement parameters)

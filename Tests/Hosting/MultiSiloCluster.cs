@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Silo.Hosting;
+
+namespace PiiOrleans.Tests.Hosting;
+
+/// <summary>
+/// An Orleans <see cref="InProcessTestCluster"/> of N silos configured as the product's silos are (grain storage, payload
+/// serializers, job types, engines), each with its own services: a grain that relied on a singleton filled by a grain
+/// on another silo would find it empty here.
+/// </summary>
+public static class MultiSiloCluster
+{
+    /// <summary>Builds and deploys a cluster of <paramref name="silos"/> silos.</summary>
+    public static async Task<InProcessTestCluster> StartAsync(short silos)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.Options.ConfigureFileLogging = false;
+        var configuration = new ConfigurationBuilder().Build();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddPiiOrleansGrains();
+            silo.Services.AddPiiOrleansServices(configuration);
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddJobPayloads()));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    /// <summary>Submits a job through the cluster's client and waits for its final status.</summary>
+    public static async Task<JobStatus> RunJobAsync(InProcessTestCluster cluster, string type, object parameters, TimeSpan timeout)
+    {
+        var id = "job-" + Guid.NewGuid().ToString("N")[..12];
+        var job = cluster.Client.GetGrain<IJobGrain>(id);
+        await job.Start(new JobSubmission(type, System.Text.Json.JsonSerializer.SerializeToElement(parameters)));
+        return await job.WaitForCompletionAsync().WaitAsync(timeout);
+    }
+}
