@@ -5,23 +5,23 @@ namespace PiiOrleans.Pii.Anonymization;
 
 /// <summary>
 /// Presidio's AESCipher format: key = UTF-8 bytes of the key string (16, 24 or 32 bytes), AES-CBC with PKCS7
-/// padding and a random 16-byte IV, output = standard base64 of IV ‖ ciphertext (as Presidio's <c>base64.b64encode</c>). Decryption also accepts the URL-safe alphabet.
+/// padding and a random 16-byte IV, output = URL-safe base64 (with padding) of IV ‖ ciphertext, as Presidio's
+/// <c>base64.urlsafe_b64encode</c>. Decryption accepts both alphabets (older Presidio versions wrote the standard one).
 /// </summary>
 public static class AesCbcCipher
 {
     /// <summary>Throws <see cref="OperatorParameterException"/> unless <paramref name="key"/> is 128, 192 or 256 bits.</summary>
     public static byte[] KeyBytes(string? key)
     {
-        if (string.IsNullOrEmpty(key))
+        if (key is null)
         {
-            throw new OperatorParameterException("key", "'key' is required: give a 16, 24 or 32 character AES key.");
+            throw OperatorParameters.Missing("key");
         }
 
         var bytes = Encoding.UTF8.GetBytes(key);
         if (bytes.Length is not (16 or 24 or 32))
         {
-            throw new OperatorParameterException("key",
-                $"'key' must be 128, 192 or 256 bits (16, 24 or 32 UTF-8 bytes); it has {bytes.Length} bytes.");
+            throw new OperatorParameterException("key", "Invalid input, key must be of length 128, 192 or 256 bits");
         }
 
         return bytes;
@@ -37,7 +37,7 @@ public static class AesCbcCipher
         var combined = new byte[iv.Length + cipher.Length];
         iv.CopyTo(combined, 0);
         cipher.CopyTo(combined, iv.Length);
-        return Convert.ToBase64String(combined);
+        return Convert.ToBase64String(combined).Replace('+', '-').Replace('/', '_');
     }
 
     /// <summary>Decrypts a value produced by <see cref="Encrypt"/> or by Presidio; throws <see cref="CryptographicException"/> on bad input.</summary>

@@ -24,6 +24,22 @@ public sealed class AnonymizerEngine
     }
 
     /// <summary>
+    /// Anonymizes <paramref name="text"/> with overlaps resolved by <paramref name="resolution"/>. With
+    /// <see cref="ConflictResolution.Presidio"/> operator errors propagate (the caller answers them) and a span that
+    /// partially overlaps the next one is replaced up to where the next begins, as Presidio does.
+    /// </summary>
+    public AnonymizerResult Anonymize(string text, IReadOnlyList<RecognizerResult> results, OperatorMap operators, ConflictResolution resolution)
+    {
+        if (resolution == ConflictResolution.MergeOverlaps)
+        {
+            return Anonymize(text, results, operators);
+        }
+
+        SpanConflictResolver.CheckBounds(results, text.Length);
+        return Rewrite(text, PresidioConflictResolver.Resolve(results, text), operators, failClosed: false);
+    }
+
+    /// <summary>
     /// Anonymizes a value that is entirely one <paramref name="entityType"/>: the same result as <see cref="Anonymize"/>
     /// with one span over the whole value, without the span bookkeeping (table columns call it once per cell).
     /// </summary>
@@ -72,8 +88,9 @@ public sealed class AnonymizerEngine
         var output = new StringBuilder(text.Length + 16 * spans.Count);
         var items = ImmutableArray.CreateBuilder<AnonymizedItem>(spans.Count);
         var copied = 0;
-        foreach (var span in spans)
+        for (var i = 0; i < spans.Count; i++)
         {
+            var span = spans[i];
             output.Append(text, copied, span.Start - copied);
             var bound = operators.For(span.EntityType);
             string replacement;
@@ -91,7 +108,8 @@ public sealed class AnonymizerEngine
             var start = output.Length;
             output.Append(replacement);
             items.Add(new AnonymizedItem(start, output.Length, span.EntityType, replacement, operatorName));
-            copied = span.End;
+            // Only Presidio-resolved spans can overlap the next one: the next replacement owns the shared characters.
+            copied = i + 1 < spans.Count ? Math.Max(span.Start, Math.Min(span.End, spans[i + 1].Start)) : span.End;
         }
 
         output.Append(text, copied, text.Length - copied);

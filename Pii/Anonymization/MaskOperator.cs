@@ -20,17 +20,17 @@ public sealed class MaskOperator : IAnonymizationOperator
         var maskingChar = parameters.GetRequiredString("masking_char");
         if (CodePoints.Count(maskingChar) != 1)
         {
-            throw new OperatorParameterException("masking_char", "'masking_char' must be exactly one character.");
+            throw new OperatorParameterException("masking_char", "Invalid input, masking_char must be a character");
         }
 
         if (parameters.GetInt("chars_to_mask") is null)
         {
-            throw new OperatorParameterException("chars_to_mask", "'chars_to_mask' is required: give the number of characters to mask.");
+            throw OperatorParameters.Missing("chars_to_mask");
         }
 
         if (parameters.GetBool("from_end") is null)
         {
-            throw new OperatorParameterException("from_end", "'from_end' is required (true or false).");
+            throw OperatorParameters.Missing("from_end");
         }
     }
 

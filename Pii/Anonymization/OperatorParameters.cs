@@ -34,12 +34,12 @@ public sealed class OperatorParameters
         false => fallback,
         true when v is null => fallback,
         true when v is string s => s,
-        _ => throw new OperatorParameterException(name, $"'{name}' must be a string."),
+        _ => throw WrongType(name, "string", v),
     };
 
     /// <summary>The required string <paramref name="name"/>.</summary>
     public string GetRequiredString(string name) =>
-        GetString(name) ?? throw new OperatorParameterException(name, $"'{name}' is required.");
+        GetString(name) ?? throw Missing(name);
 
     /// <summary>The integer <paramref name="name"/> (a JSON number without fraction or a numeric string).</summary>
     public long? GetInt(string name) => Values.TryGetValue(name, out var v) ? v switch
@@ -49,7 +49,7 @@ public sealed class OperatorParameters
         int i => i,
         double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => (long)d,
         string s when long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => throw new OperatorParameterException(name, $"'{name}' must be an integer."),
+        _ => throw WrongType(name, "number", v),
     } : null;
 
     /// <summary>The boolean <paramref name="name"/> (true/false or the strings "true"/"false").</summary>
@@ -58,6 +58,21 @@ public sealed class OperatorParameters
         null => null,
         bool b => b,
         string s when bool.TryParse(s, out var parsed) => parsed,
-        _ => throw new OperatorParameterException(name, $"'{name}' must be true or false."),
+        _ => throw WrongType(name, "boolean", v),
     } : null;
+
+    /// <summary>The error for a missing parameter, worded as Presidio words it (clients match on it).</summary>
+    public static OperatorParameterException Missing(string name) => new(name, $"Expected parameter {name}");
+
+    /// <summary>The error for a parameter of the wrong JSON type, worded as Presidio words it.</summary>
+    public static OperatorParameterException WrongType(string name, string expected, object? actual) =>
+        new(name, $"Invalid parameter value for {name}. Expecting '{expected}', but got '{JsonTypeName(actual)}'.");
+
+    private static string JsonTypeName(object? value) => value switch
+    {
+        string => "string",
+        bool => "boolean",
+        long or int or double => "number",
+        _ => "object",
+    };
 }

@@ -29,7 +29,7 @@ public sealed class OperatorRegistry
             new ReplaceOperator(), new RedactOperator(), new MaskOperator(), new HashOperator(), new EncryptOperator(),
             new DecryptOperator(), new KeepOperator(), new MaskPersonOperator(), new MaskEmailOperator(),
             new MaskLocationOperator(), new PseudonymizeOperator(PseudonymStore, pseudonymSeed),
-            new DepseudonymizeOperator(PseudonymStore),
+            new DepseudonymizeOperator(PseudonymStore), new DeanonymizeKeepOperator(),
         ];
         _operators = operators.ToFrozenDictionary(o => o.Name, StringComparer.Ordinal);
     }
@@ -68,9 +68,10 @@ public sealed class OperatorRegistry
         }
         else if (!_operators.TryGetValue(settings.Strategy, out op) || op.Type != type)
         {
+            // Presidio's wording first (clients match on it), then what to use instead.
             var names = type == OperatorType.Anonymize ? AnonymizerNames : DeanonymizerNames;
             throw new OperatorParameterException("anonymization_strategy",
-                $"unknown {(type == OperatorType.Anonymize ? "anonymizer" : "deanonymizer")} '{settings.Strategy}'; use one of {string.Join(", ", names)}.");
+                $"Invalid operator class '{settings.Strategy}'. Use one of {string.Join(", ", names)}.");
         }
 
         var parameters = new OperatorParameters(entityType, settings.Params);

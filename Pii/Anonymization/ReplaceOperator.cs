@@ -10,7 +10,13 @@ public sealed class ReplaceOperator : IAnonymizationOperator
     public OperatorType Type => OperatorType.Anonymize;
 
     /// <inheritdoc />
-    public void Validate(OperatorParameters parameters) => parameters.GetString("new_value");
+    public void Validate(OperatorParameters parameters)
+    {
+        if (parameters.Values.TryGetValue("new_value", out var value) && value is not (null or string))
+        {
+            throw OperatorParameters.WrongType("new_value", "string", value);
+        }
+    }
 
     /// <inheritdoc />
     public string Operate(string text, OperatorParameters parameters)

@@ -12,15 +12,10 @@ public static class SpanConflictResolver
     /// <summary>The resolved spans of <paramref name="results"/> within a text of <paramref name="textLength"/> UTF-16 units.</summary>
     public static List<RecognizerResult> Resolve(IReadOnlyList<RecognizerResult> results, int textLength)
     {
+        CheckBounds(results, textLength);
         var sorted = new List<RecognizerResult>(results.Count);
         foreach (var r in results)
         {
-            if (r.Start < 0 || r.End > textLength || r.Start > r.End)
-            {
-                throw new ArgumentOutOfRangeException(nameof(results),
-                    $"A {r.EntityType} span [{r.Start}, {r.End}) lies outside the text of length {textLength}.");
-            }
-
             if (r.End > r.Start)
             {
                 sorted.Add(r);
@@ -49,6 +44,19 @@ public static class SpanConflictResolver
         }
 
         return resolved;
+    }
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a span lies outside a text of <paramref name="textLength"/> units.</summary>
+    public static void CheckBounds(IReadOnlyList<RecognizerResult> results, int textLength)
+    {
+        foreach (var r in results)
+        {
+            if (r.Start < 0 || r.End > textLength || r.Start > r.End)
+            {
+                throw new ArgumentOutOfRangeException(nameof(results),
+                    $"A {r.EntityType} span [{r.Start}, {r.End}) lies outside the text of length {textLength}.");
+            }
+        }
     }
 
     private static bool Wins(RecognizerResult candidate, RecognizerResult incumbent) =>

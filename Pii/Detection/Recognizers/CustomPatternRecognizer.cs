@@ -15,18 +15,33 @@ public sealed class CustomPatternRecognizer : PatternRecognizer
 
     /// <summary>Compiles <paramref name="patterns"/> for <paramref name="entity"/>; <paramref name="validator"/> is the built-in recognizer, if any.</summary>
     public CustomPatternRecognizer(string entity, IReadOnlyList<CustomPattern> patterns, IReadOnlyList<string> contextWords, PatternRecognizer? validator)
-        : base($"CustomPatternRecognizer_{entity}", entity, Compile(entity, patterns), contextWords,
-            validator?.ValidatedSpanTraits ?? TextTraits.None) =>
+        : this(entity, patterns, contextWords, validator, $"CustomPatternRecognizer_{entity}", PresidioRegexOptions)
+    {
+    }
+
+    /// <summary>
+    /// As the other constructor, named <paramref name="name"/> and compiled with <paramref name="options"/> (a Presidio
+    /// request's ad-hoc recognizer may set its own regex flags).
+    /// </summary>
+    public CustomPatternRecognizer(string entity, IReadOnlyList<CustomPattern> patterns, IReadOnlyList<string> contextWords,
+        PatternRecognizer? validator, string name, RegexOptions options)
+        : base(name, entity, Compile(entity, patterns, options), contextWords, validator?.ValidatedSpanTraits ?? TextTraits.None) =>
         _validator = validator;
+
+    /// <summary>The options Presidio compiles its patterns with by default: case-insensitive, multi-line, dot matches newline.</summary>
+    public const RegexOptions PresidioRegexOptions = RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.Singleline;
 
     /// <inheritdoc />
     protected override double Validate(string text, int start, int end, double baseScore) =>
         _validator is null ? baseScore : _validator.ValidateSpan(text, start, end, baseScore);
 
     /// <summary>Compiles one user regex as Presidio does (case-insensitive, multi-line, dot matches newline), preferring the linear-time engine.</summary>
-    public static Regex CompileUserRegex(string pattern, string field)
+    public static Regex CompileUserRegex(string pattern, string field) => CompileUserRegex(pattern, field, PresidioRegexOptions);
+
+    /// <summary>Compiles one user regex with <paramref name="options"/>, preferring the linear-time engine.</summary>
+    public static Regex CompileUserRegex(string pattern, string field, RegexOptions options)
     {
-        const RegexOptions presidio = RegexOptions.IgnoreCase | RegexOptions.Multiline | RegexOptions.Singleline | RegexOptions.CultureInvariant;
+        var presidio = options | RegexOptions.CultureInvariant;
         if (string.IsNullOrEmpty(pattern)) throw new DetectionConfigurationException(field, "the regex is empty; give a pattern or remove the entry.");
         try
         {
@@ -50,7 +65,7 @@ public sealed class CustomPatternRecognizer : PatternRecognizer
         }
     }
 
-    private static RecognizerPattern[] Compile(string entity, IReadOnlyList<CustomPattern> patterns)
+    private static RecognizerPattern[] Compile(string entity, IReadOnlyList<CustomPattern> patterns, RegexOptions options)
     {
         var compiled = new RecognizerPattern[patterns.Count];
         for (int i = 0; i < patterns.Count; i++)
@@ -59,7 +74,7 @@ public sealed class CustomPatternRecognizer : PatternRecognizer
             string field = $"entities[{entity}].regex_patterns[{i}]";
             if (p.Score is < 0 or > 1 || double.IsNaN(p.Score))
                 throw new DetectionConfigurationException(field + ".score", "score must be between 0 and 1.");
-            compiled[i] = new RecognizerPattern(string.IsNullOrEmpty(p.Name) ? $"pattern_{i}" : p.Name, CompileUserRegex(p.Regex, field + ".regex"), p.Score);
+            compiled[i] = new RecognizerPattern(string.IsNullOrEmpty(p.Name) ? $"pattern_{i}" : p.Name, CompileUserRegex(p.Regex, field + ".regex", options), p.Score);
         }
         return compiled;
     }

@@ -4,17 +4,21 @@ using System.Text.RegularExpressions;
 namespace PiiOrleans.Pii.Detection.Recognizers;
 
 /// <summary>
-/// Dates and times: ISO (<c>1985-03-15</c>, with time and zone), numeric (<c>3/29/1982</c>, <c>15.03.1985</c>), month names
-/// (<c>November 3, 1988</c>, <c>3rd of May 2020</c>, <c>Jan-20</c>) and clock times (<c>14:56</c>, <c>9 pm</c>). Month and day ranges are checked.
+/// Dates and times: ISO (<c>1985-03-15</c>, with time and zone), year first with slashes or dots (<c>2020/03/15</c>), numeric
+/// (<c>3/29/1982</c>, <c>15.03.1985</c>), month names (<c>November 3, 1988</c>, <c>3rd of May 2020</c>, <c>15-JAN-2020</c>,
+/// <c>Jan-20</c>, <c>15-Jan</c>), month and year (<c>12/2020</c> weak, <c>12/20</c> very weak) and clock times (<c>14:56</c>,
+/// <c>9 pm</c>). Month and day ranges are checked.
 /// </summary>
 public sealed partial class DateTimeRecognizer : PatternRecognizer
 {
-    /// <summary>Creates the recognizer.</summary>
+    /// <summary>Creates the recognizer, named <c>DateRecognizer</c> as Presidio names its counterpart (<c>GET /recognizers</c>).</summary>
     public DateTimeRecognizer()
-        : base("DateTimeRecognizer", EntityTypes.DateTime,
+        : base("DateRecognizer", EntityTypes.DateTime,
             [
                 new RecognizerPattern("date_iso", IsoRegex(), 0.75) { RequiredTraits = TextTraits.DigitPunctuationDigit },
                 new RecognizerPattern("date_numeric", NumericRegex(), 0.6) { RequiredTraits = TextTraits.DigitPunctuationDigit },
+                new RecognizerPattern("date_year_first", YearFirstRegex(), 0.6) { RequiredTraits = TextTraits.DigitPunctuationDigit },
+                new RecognizerPattern("date_month_year", MonthYearRegex(), MonthYearScore) { RequiredTraits = TextTraits.DigitPunctuationDigit },
                 new RecognizerPattern("date_month_name", MonthNameRegex(), 0.75) { Keywords = MonthPrefixes },
                 new RecognizerPattern("time", TimeRegex(), 0.5),
             ],
@@ -23,9 +27,14 @@ public sealed partial class DateTimeRecognizer : PatternRecognizer
     {
     }
 
+    // "12/2020" is weak evidence of a date and "12/20" weaker still (a score, a fraction of a page): context must carry them.
+    private const double MonthYearScore = 0.2;
+    private const double MonthShortYearScore = 0.1;
+
     /// <inheritdoc />
     protected override double Validate(string text, int start, int end, double baseScore)
     {
+        if (baseScore == MonthYearScore && end - start - text.AsSpan(start, end - start).IndexOf('/') == 3) baseScore = MonthShortYearScore;
         if (!IsolatedFromWords(text, start, end)) return 0;
         // "02.27.96.63.08" or "1.2.2020.5": part of a longer dotted/dashed number (a phone, a version).
         if (end + 1 < text.Length && text[end] is '.' or '-' or '/' && char.IsAsciiDigit(text[end + 1])) return 0;
@@ -66,7 +75,13 @@ public sealed partial class DateTimeRecognizer : PatternRecognizer
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeoutMs)]
     private static partial Regex NumericRegex();
 
-    [GeneratedRegex(@"\b(?:" + Month + @"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:,?\s{1,3}\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + Month + @"\.?(?:,?\s{1,3}\d{4})?|" + Month + @"\.?,?\s{1,3}\d{4}|" + Month + @"-\d{2,4})\b",
+    [GeneratedRegex(@"\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{4}\.\d{1,2}\.\d{1,2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+    private static partial Regex YearFirstRegex();
+
+    [GeneratedRegex(@"\b(?:0?[1-9]|1[0-2])/(?:\d{4}|\d{2})\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+    private static partial Regex MonthYearRegex();
+
+    [GeneratedRegex(@"\b(?:" + Month + @"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:,?\s{1,3}\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + Month + @"\.?(?:,?\s{1,3}\d{4})?|" + Month + @"\.?,?\s{1,3}\d{4}|\d{1,2}-" + Month + @"(?:-(?:\d{4}|\d{2}))?|" + Month + @"-\d{2,4})\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeoutMs)]
     private static partial Regex MonthNameRegex();
 

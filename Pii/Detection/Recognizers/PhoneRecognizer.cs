@@ -47,23 +47,28 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
         bool parens = number.Contains('(');
         int groups = 0, longest = 0, run = 0;
         char separator = '\0';
-        bool mixedSeparators = false;
+        bool mixedSeparators = false, loneDigit = false;
         foreach (char c in number)
         {
             if (char.IsAsciiDigit(c)) { run++; continue; }
-            if (run > 0) { groups++; longest = Math.Max(longest, run); run = 0; }
+            if (run > 0) { loneDigit |= run == 1 && groups > 0; groups++; longest = Math.Max(longest, run); run = 0; }
             if (c is '-' or '.' or ' ')
             {
                 if (separator == '\0') separator = c;
                 else if (separator != c) mixedSeparators = true;
             }
         }
-        if (run > 0) { groups++; longest = Math.Max(longest, run); }
+        if (run > 0) { loneDigit |= run == 1 && groups > 0; groups++; longest = Math.Max(longest, run); }
+        // A one-digit group after the first is a version ("10.0.19041.1234") or an ISBN ("978-3-16-148410-0"); after a
+        // country code it is an area code ("+972-3-123-4567", "+33 1 70 36 92 00").
+        if (loneDigit && !plus) return 0;
 
         // An unseparated run is usually an ID; a 10-11 digit one is a phone only with context (+country code aside).
         if (groups == 1 && !plus) return digits is 10 or 11 && longest == digits ? 0.3 : 0;
         // Six digits in three or more groups ("33 93 31") are local numbers in many countries, but need context.
         if (digits == 6) return groups >= 3 ? 0.3 : 0;
+        // E.164 ("+12025550173") is one run of up to 15 digits after the plus.
+        if (plus && groups == 1) return digits >= 8 ? 0.7 : 0;
         if (longest > 10) return 0;
         // Dotted quads are IP addresses; 3-2-4 is an SSN; y-m-d or d/m/y shapes are dates.
         if (separator == '.' && groups == 4 && longest <= 3) return 0;

@@ -88,6 +88,8 @@ public sealed partial class UrlRecognizer : PatternRecognizer
 
         var tld = TopLevelDomains.LastLabel(host);
         if (!TopLevelDomains.IsKnown(tld)) return 0;
+        // "ended.Now we go": a missing space before a capitalised word, not a host (hosts are written in one case).
+        if (tld.Length > 1 && char.IsUpper(tld[0]) && !tld[1..].ContainsAnyExceptInRange('a', 'z')) return 0;
         bool www = host.StartsWith("www", StringComparison.OrdinalIgnoreCase);
         bool path = hostEnd >= 0;
         if (www) return 0.8;

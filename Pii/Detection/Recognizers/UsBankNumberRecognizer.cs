@@ -5,9 +5,9 @@ namespace PiiOrleans.Pii.Detection.Recognizers;
 /// <summary>US bank account numbers: 8–17 digits. Weak without context ("account", "bank", …): any long number would match.</summary>
 public sealed partial class UsBankNumberRecognizer : PatternRecognizer
 {
-    /// <summary>Creates the recognizer.</summary>
+    /// <summary>Creates the recognizer, named <c>UsBankRecognizer</c> as Presidio names its counterpart (<c>GET /recognizers</c>).</summary>
     public UsBankNumberRecognizer()
-        : base("UsBankNumberRecognizer", EntityTypes.UsBankNumber,
+        : base("UsBankRecognizer", EntityTypes.UsBankNumber,
             [new RecognizerPattern("bank_account", AccountRegex(), 0.2)],
             ["bank", "account", "acct", "checking", "savings", "routing", "deposit", "account number"], TextTraits.DigitRun5)
     {

@@ -5,6 +5,7 @@ namespace PiiOrleans.Pii.Detection.Recognizers;
 /// <summary>
 /// US Social Security numbers, with one consistent separator (dash, space, dot) or none; impossible numbers are rejected:
 /// area 000, 666 or 900–999, group 00, serial 0000, all-same digits and the well-known advertising/sample numbers.
+/// The nine digits grouped 5-4 or 3-6 (a mistyped SSN, or a ZIP+4) are only very weak evidence.
 /// </summary>
 public sealed partial class UsSsnRecognizer : PatternRecognizer
 {
@@ -15,6 +16,7 @@ public sealed partial class UsSsnRecognizer : PatternRecognizer
                 new RecognizerPattern("ssn_dashed", DashedRegex(), 0.85),
                 new RecognizerPattern("ssn_spaced", SpacedRegex(), 0.6),
                 new RecognizerPattern("ssn_plain", PlainRegex(), 0.3),
+                new RecognizerPattern("ssn_regrouped", RegroupedRegex(), 0.05),
             ],
             ["ssn", "ssns", "ssn#", "ss#", "ssid", "social", "security", "social security"], TextTraits.SeparatedDigits9)
     {
@@ -62,4 +64,7 @@ public sealed partial class UsSsnRecognizer : PatternRecognizer
 
     [GeneratedRegex(@"\b\d{9}\b", RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex PlainRegex();
+
+    [GeneratedRegex(@"\b\d{5}-\d{4}\b|\b\d{3}-\d{6}\b", RegexOptions.CultureInvariant, RegexTimeoutMs)]
+    private static partial Regex RegroupedRegex();
 }

@@ -25,7 +25,26 @@ public static class TopLevelDomains
         "city london berlin paris nyc tokyo amsterdam wien hamburg bayern " +
         "one page link click help support host hosting domains wiki zone plus works tools software codes " +
         "biz church events family house garden home land properties realty apartments " +
-        "google amazon apple microsoft youtube facebook";
+        "google amazon apple microsoft youtube facebook " +
+        // Further delegated generic TLDs in use (IANA root zone), so bare hosts such as "example.ninja" are recognized.
+        "accountant accountants actor adult africa airforce archi army auction audio auto autos baby band bar bargains beer " +
+        "best bet bid bike bio black blackfriday blue boats bond boo boston bot boutique build builders business buzz cab cafe " +
+        "cam camera camp car cards careers cars casa cash casino catering ceo cfd charity cheap christmas claims cleaning " +
+        "clothing coffee computer condos construction consulting contact contractors cooking cool coupons credit creditcard " +
+        "cricket cruises cyou dad dance date dating day degree delivery democrat dentist desi diamonds diet direct directory " +
+        "discount doctor dog download earth eco energy engineer engineering enterprises equipment esq estate exchange exposed " +
+        "express fail faith fans farm fashion feedback film financial fish fishing fit fitness flights florist flowers football " +
+        "forsale foundation furniture futbol fyi gay gdn gifts gives giving glass gmbh gold golf graphics gratis green gripe " +
+        "guide guitars hair haus healthcare hiphop hockey holdings holiday homes horse how icu ink insure irish jewelry jetzt " +
+        "juegos kaufen kids kitchen kiwi krd kyoto lat lawyer lease lgbt lighting limited limo loan loans lol love ltd ltda " +
+        "luxury maison management market marketing markets mba meme memorial men miami moda moe mom monster mortgage " +
+        "motorcycles mov movie nagoya navy new ngo ninja now observer okinawa ong onl organic osaka partners parts party pet phd " +
+        "photography pictures pink pizza place plumbing poker porn press productions prof promo property protection pub quest " +
+        "racing recipes red rehab reise reisen rent rentals repair report republican rest restaurant review reviews rip rocks " +
+        "rodeo rsvp run saarland sale salon sarl sbs schule science sex sexy shoes shopping show singles skin soccer solar soy " +
+        "spiegel study style sucks supply surf surgery tax taxi team technology theater tips tires tours town toys trade tube " +
+        "uno vacations ventures vet villas vin vip vision vlaanderen vodka vote voting voyage wales wang watch webcam wedding " +
+        "wine work wtf yoga yokohama you";
 
     // ccTLDs that are also popular file extensions: "setup.sh", "file.py", "README.md" are files far more often than hosts.
     private const string FileLike = "py md sh pl rs so ps ts cs js mk am ml in it is as do at be me no";

@@ -66,7 +66,7 @@ public sealed class BuiltInOperatorTests
     [InlineData("bob@example.com", null, null, "5ff860bf1190596c7188ab851db691f0f3169c453936e9e1eba2f9a47f7a0018")]
     [InlineData("bob@example.com", "sha512", null,
         "e3a04491311b893f5fd5b5fbd79f959a750e96deeb25244b9c4b37bd5dd771ea0766aaae765f70174f3c880e1624f1adcf19c354c46dde7de9b153fbd415539e")]
-    [InlineData("bob@example.com", "sha256", "pepper", "b0a803f3a8d6e49bbdc4688f0e91a23c080e2900d025fc1fd095e068ac5b5f1f")]
+    [InlineData("bob@example.com", "sha256", "pepper-of-16-bytes", "0a329905e5886b743c8afc49d1713f559672ab6f1e0b65fcb4acf27e8582d731")]
     [InlineData("Müller", null, null, "a78429899bb825ce667d25d92e2cde488f8a7d6871bb2be7365601cad6b0a8f2")]
     public void Hash_gives_lowercase_hex_digest(string input, string? hashType, string? salt, string expected)
     {
@@ -74,6 +74,16 @@ public sealed class BuiltInOperatorTests
         var op = new HashOperator();
         op.Validate(parameters);
         Assert.Equal(expected, op.Operate(input, parameters));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("pepper")]
+    [InlineData("fifteen-bytes!!")]
+    public void Hash_refuses_an_empty_or_short_salt_as_presidio_does(string salt)
+    {
+        Assert.Equal("salt", Assert.Throws<OperatorParameterException>(() =>
+            new HashOperator().Validate(Params("X", ("salt", salt)))).Parameter);
     }
 
     [Fact]
@@ -92,18 +102,18 @@ public sealed class BuiltInOperatorTests
     }
 
     [Theory]
-    [InlineData("WmZq4t7w!z%C&F)J", "AAECAwQFBgcICQoLDA0OD1lsidd+eHA6nscCl1xRO/2JLdxPjM02HoGOj3qQHYSD")]
-    [InlineData("key-of-24-bytes-length!!", "AAECAwQFBgcICQoLDA0ODzC2fOHvyU8et2n2CH+UJMyK2CmE0//U1t1ckcWUyaC7")]
+    [InlineData("WmZq4t7w!z%C&F)J", "AAECAwQFBgcICQoLDA0OD1lsidd-eHA6nscCl1xRO_2JLdxPjM02HoGOj3qQHYSD")]
+    [InlineData("key-of-24-bytes-length!!", "AAECAwQFBgcICQoLDA0ODzC2fOHvyU8et2n2CH-UJMyK2CmE0__U1t1ckcWUyaC7")]
     [InlineData("0123456789abcdef0123456789abcdef", "AAECAwQFBgcICQoLDA0OD65XdsXjPGTUeQiqzczsZD28PWOrzoJwM6plCkgVk7vg")]
     public void Encrypt_with_fixed_iv_matches_presidio_format_for_every_key_size(string key, string expected)
     {
-        // Expected values produced independently: openssl enc -aes-N-cbc with IV 00..0f, then base64(IV ‖ ciphertext).
+        // Expected values produced independently: openssl enc -aes-N-cbc with IV 00..0f, then URL-safe base64(IV ‖ ciphertext).
         const string plain = "Jane Doe <jane@example.com> ü";
         byte[] iv = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
         var keyBytes = AesCbcCipher.KeyBytes(key);
         Assert.Equal(expected, AesCbcCipher.Encrypt(keyBytes, plain, iv));
         Assert.Equal(plain, new DecryptOperator().Operate(expected, Params("X", ("key", key))));
-        Assert.Equal(plain, new DecryptOperator().Operate(expected.Replace('+', '-').Replace('/', '_'), Params("X", ("key", key))));
+        Assert.Equal(plain, new DecryptOperator().Operate(expected.Replace('-', '+').Replace('_', '/'), Params("X", ("key", key))));
     }
 
     [Fact]

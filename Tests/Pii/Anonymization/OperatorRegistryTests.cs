@@ -34,6 +34,6 @@ public sealed class OperatorRegistryTests
         Assert.Equal<string>(
             ["custom", "encrypt", "hash", "keep", "mask", "mask_email", "mask_location", "mask_person", "pseudonymize", "redact", "replace"],
             registry.AnonymizerNames);
-        Assert.Equal<string>(["decrypt", "depseudonymize"], registry.DeanonymizerNames);
+        Assert.Equal<string>(["deanonymize_keep", "decrypt", "depseudonymize"], registry.DeanonymizerNames);
     }
 }

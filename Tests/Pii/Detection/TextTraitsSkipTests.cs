@@ -76,7 +76,7 @@ public sealed class TextTraitsSkipTests
         var results = new List<RecognizerResult>();
         // No group of nine digits with one separator: the SSN recognizer does not run (its validator would reject anyway).
         Assert.False(new UsSsnRecognizer().CanMatch(TextTraitsScanner.Scan("call 382-029 or 31.29.81")));
-        Assert.False(new CreditCardRecognizer().CanMatch(TextTraitsScanner.Scan("382-029-3107 and 9.31.29.81")));
+        Assert.False(new CreditCardRecognizer().CanMatch(TextTraitsScanner.Scan("382-029 and 9.31.29.81")));
         Assert.False(new UrlRecognizer().CanMatch(TextTraitsScanner.Scan("End. Next sentence, no host here.")));
         Assert.False(new IpAddressRecognizer().CanMatch(TextTraitsScanner.Scan("Website: https and 12:30")));
         new EmailRecognizer().Analyze("no at sign. here", RecognitionRequest.Default, results);
@@ -85,11 +85,11 @@ public sealed class TextTraitsSkipTests
     }
 
     [Fact]
-    public void CustomPatternsValidatedAsCardsNeedThirteenDigits()
+    public void CustomPatternsValidatedAsCardsNeedTwelveDigits()
     {
         var card = new CreditCardRecognizer();
         var custom = new CustomPatternRecognizer("CREDIT_CARD", [new CustomPattern("dash", @"\b\d{4}-\d{4}-\d{4}-\d{4}\b", 0.9)], [], card);
-        Assert.Equal(TextTraits.SeparatedDigits13, custom.RequiredTraits);
+        Assert.Equal(TextTraits.SeparatedDigits9, custom.RequiredTraits);
         var results = new List<RecognizerResult>();
         custom.Analyze("card 4111-1111-1111-1111", RecognitionRequest.Default, results);
         Assert.Single(results);

@@ -32,12 +32,14 @@ public sealed class PresidioEndpointsTests(PresidioServerFixture server) : IClas
         Assert.Equal(HttpStatusCode.OK, status);
         var results = body.EnumerateArray().ToList();
         Assert.Equal(2, results.Count);
-        Assert.Equal("PERSON", results[0].GetProperty("entity_type").GetString());
-        Assert.Equal(5, results[0].GetProperty("start").GetInt32());
-        Assert.Equal(9, results[0].GetProperty("end").GetInt32());
-        Assert.Equal(0.85, results[0].GetProperty("score").GetDouble());
-        Assert.Equal("RegexTestRecognizer", results[0].GetProperty("recognition_metadata").GetProperty("recognizer_name").GetString());
-        Assert.Equal("EMAIL_ADDRESS", results[1].GetProperty("entity_type").GetString());
+        // Presidio's order (highest score first) and keys (sorted; analysis_explanation null unless asked for).
+        Assert.Equal("EMAIL_ADDRESS", results[0].GetProperty("entity_type").GetString());
+        Assert.Equal("PERSON", results[1].GetProperty("entity_type").GetString());
+        Assert.Equal(5, results[1].GetProperty("start").GetInt32());
+        Assert.Equal(9, results[1].GetProperty("end").GetInt32());
+        Assert.Equal(0.85, results[1].GetProperty("score").GetDouble());
+        Assert.Equal(["analysis_explanation", "end", "entity_type", "score", "start"], results[1].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(JsonValueKind.Null, results[1].GetProperty("analysis_explanation").ValueKind);
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class PresidioEndpointsTests(PresidioServerFixture server) : IClas
         Assert.Equal(["EMAIL_ADDRESS"], onlyEmail.EnumerateArray().Select(r => r.GetProperty("entity_type").GetString()));
 
         var (_, strong) = await Post("/analyze", """{"text": "John 555-123-4567 john@example.com", "language": "en", "score_threshold": 0.8}""");
-        Assert.Equal(["PERSON", "EMAIL_ADDRESS"], strong.EnumerateArray().Select(r => r.GetProperty("entity_type").GetString()));
+        Assert.Equal(["EMAIL_ADDRESS", "PERSON"], strong.EnumerateArray().Select(r => r.GetProperty("entity_type").GetString()));
 
         var (_, allowed) = await Post("/analyze", """{"text": "John john@example.com", "language": "en", "allow_list": ["john@example.com"]}""");
         Assert.Equal(["PERSON"], allowed.EnumerateArray().Select(r => r.GetProperty("entity_type").GetString()));
@@ -71,19 +73,21 @@ public sealed class PresidioEndpointsTests(PresidioServerFixture server) : IClas
             """);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("hello world, my name is ANONYMIZED. My number is: 03445****", body.GetProperty("text").GetString());
+        // Presidio lists the items from the end of the text to its start.
         var items = body.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal("replace", items[0].GetProperty("operator").GetString());
-        Assert.Equal(24, items[0].GetProperty("start").GetInt32());
-        Assert.Equal(34, items[0].GetProperty("end").GetInt32());
-        Assert.Equal("mask", items[1].GetProperty("operator").GetString());
-        Assert.Equal("03445****", items[1].GetProperty("text").GetString());
+        Assert.Equal("mask", items[0].GetProperty("operator").GetString());
+        Assert.Equal("03445****", items[0].GetProperty("text").GetString());
+        Assert.Equal("replace", items[1].GetProperty("operator").GetString());
+        Assert.Equal(24, items[1].GetProperty("start").GetInt32());
+        Assert.Equal(34, items[1].GetProperty("end").GetInt32());
+        Assert.Equal(["start", "end", "entity_type", "text", "operator"], items[1].EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
-    public async Task Anonymize_without_anonymizers_uses_the_silo_configuration()
+    public async Task Anonymize_without_anonymizers_replaces_with_the_entity_type_as_presidio_does()
     {
         var (_, body) = await Post("/anonymize", """{"text": "Call John", "analyzer_results": [{"start": 5, "end": 9, "score": 0.9, "entity_type": "PERSON"}]}""");
-        Assert.Equal("Call Jo**", body.GetProperty("text").GetString());
+        Assert.Equal("Call <PERSON>", body.GetProperty("text").GetString());
     }
 
     [Fact]
@@ -113,25 +117,66 @@ public sealed class PresidioEndpointsTests(PresidioServerFixture server) : IClas
     }
 
     [Theory]
-    [InlineData("/analyze", """{"language": "en"}""", "text")]
-    [InlineData("/analyze", """{"text": "x", "language": "de"}""", "language 'de'")]
-    [InlineData("/analyze", """{"text": "x", "score_threshold": 3}""", "score_threshold")]
-    [InlineData("/analyze", """{"text": "x", "entities": "PERSON"}""", "entities")]
-    [InlineData("/analyze", """not json""", "not valid JSON")]
-    [InlineData("/analyze", """[1]""", "JSON object")]
-    [InlineData("/anonymize", """{"text": "abc", "analyzer_results": [{"start": 0, "end": 9, "entity_type": "X"}]}""", "analyzer_results[0]")]
-    [InlineData("/anonymize", """{"text": "abc", "analyzer_results": [{"start": 0, "end": 2}]}""", "analyzer_results[0].entity_type")]
-    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "shred"}}, "analyzer_results": []}""", "anonymizers.X.type")]
-    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "mask", "masking_char": "*", "from_end": true}}, "analyzer_results": []}""", "anonymizers.X.chars_to_mask")]
-    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "encrypt", "key": "short"}}, "analyzer_results": []}""", "anonymizers.X.key")]
-    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"new_value": "y"}}, "analyzer_results": []}""", "anonymizers.X.type")]
-    [InlineData("/deanonymize", """{"text": "abc", "anonymizer_results": []}""", "deanonymizers")]
-    [InlineData("/deanonymize", """{"text": "abcdefghijklmnopqrstuvwxyz", "deanonymizers": {"DEFAULT": {"type": "decrypt", "key": "0123456789abcdef"}}, "anonymizer_results": [{"start": 0, "end": 26, "entity_type": "P"}]}""", "could not be decrypted")]
-    public async Task Bad_requests_get_400_naming_the_field(string path, string json, string expected)
+    [InlineData("/analyze", """{"language": "en"}""", 400, "No text provided")]
+    [InlineData("/analyze", """{"text": "", "language": "en"}""", 400, "No text provided")]
+    [InlineData("/analyze", """{"text": "x"}""", 400, "No language provided")]
+    [InlineData("/analyze", """{"text": "x", "language": "de"}""", 400, "No matching recognizers were found to serve the request.")]
+    [InlineData("/analyze", """{"text": "x", "language": "en", "score_threshold": 3}""", 400, "score_threshold")]
+    [InlineData("/analyze", """{"text": "x", "language": "en", "entities": ["NOT_AN_ENTITY"]}""", 400, "No matching recognizers were found to serve the request.")]
+    [InlineData("/analyze", """{"text": "x", "language": "en", "entities": "PERSON"}""", 400, "entities")]
+    [InlineData("/analyze", """{"text": "x", "language": "en", "ad_hoc_recognizers": [{"patterns": [{"name": "p", "regex": "x", "score": 0.5}]}]}""", 400, "initialized with entity")]
+    [InlineData("/analyze", """{"text": "x", "language": "en", "ad_hoc_recognizers": [{"supported_entity": "X"}]}""", 400, "patterns or with deny list")]
+    [InlineData("/analyze", """{"text": "x", "language": "en", "ad_hoc_recognizers": [{"supported_entity": "X", "deny_list": ["x"], "colour": 1}]}""", 400, "unknown key 'colour'")]
+    [InlineData("/analyze", """{"text": "x", "language": "en", "ad_hoc_recognizers": [{"supported_entity": "X", "patterns": [{"name": "p", "regex": "(", "score": 0.5}]}]}""", 400, "patterns[0]")]
+    [InlineData("/analyze", """not json""", 400, "Invalid request json")]
+    [InlineData("/analyze", """[1]""", 400, "Invalid request json")]
+    [InlineData("/anonymize", """{}""", 400, "Invalid request json")]
+    [InlineData("/anonymize", """{"text": "abc"}""", 422, "Invalid input, request must contain analyzer results")]
+    [InlineData("/anonymize", """{"text": "abc", "analyzer_results": [{"start": 0, "end": 9, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid analyzer result, start: 0 and end: 9, while text length is only 3.")]
+    [InlineData("/anonymize", """{"text": "abc", "analyzer_results": [{"start": 0, "end": 2, "score": 0.5}]}""", 422, "Invalid input, result must contain entity_type")]
+    [InlineData("/anonymize", """{"text": "abc", "analyzer_results": [{"end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid input, result must contain start")]
+    [InlineData("/anonymize", """{"text": "abc", "analyzer_results": [{"start": "0", "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid parameter value for start. Expecting 'number', but got 'string'.")]
+    [InlineData("/anonymize", """{"text": "abc", "analyzer_results": [{"start": -1, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid input, result start and end must be positive")]
+    [InlineData("/anonymize", """{"text": "abc", "analyzer_results": [{"start": 2, "end": 1, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid input, start index '2' must be smaller than end index '1'")]
+    [InlineData("/anonymize", """{"text": "abc", "analyzer_results": [{"start": 0, "end": 2, "entity_type": "X"}]}""", 422, "Invalid input, analyzer result must contain score")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "shred"}}, "analyzer_results": [{"start": 0, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid operator class 'shred'.")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "custom", "lambda": "x"}}, "analyzer_results": []}""", 400, "Custom type anonymizer is not supported")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "mask", "masking_char": "*", "from_end": true}}, "analyzer_results": [{"start": 0, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Expected parameter chars_to_mask")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "mask", "masking_char": "**", "chars_to_mask": 1, "from_end": true}}, "analyzer_results": [{"start": 0, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid input, masking_char must be a character")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "encrypt", "key": "short"}}, "analyzer_results": [{"start": 0, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid input, key must be of length 128, 192 or 256 bits")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "encrypt"}}, "analyzer_results": [{"start": 0, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Expected parameter key")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "hash", "hash_type": "md5"}}, "analyzer_results": [{"start": 0, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Parameter hash_type value md5 is not in range of values ['sha256', 'sha512']")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "hash", "salt": "short"}}, "analyzer_results": [{"start": 0, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Salt must be at least 16 bytes")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"type": "replace", "new_value": 5}}, "analyzer_results": [{"start": 0, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid parameter value for new_value. Expecting 'string', but got 'number'.")]
+    [InlineData("/anonymize", """{"text": "abc", "anonymizers": {"X": {"new_value": "y"}}, "analyzer_results": [{"start": 0, "end": 2, "score": 0.5, "entity_type": "X"}]}""", 422, "Invalid input, operator config must contain operator_name")]
+    [InlineData("/deanonymize", """{}""", 400, "Invalid request json")]
+    [InlineData("/deanonymize", """{"text": "abc", "deanonymizers": {"X": {"type": "decrypt", "key": "short"}}, "anonymizer_results": [{"start": 0, "end": 2, "entity_type": "X"}]}""", 422, "Invalid input, key must be of length 128, 192 or 256 bits")]
+    [InlineData("/deanonymize", """{"text": "abc", "deanonymizers": {"X": {"type": "decrypt"}}, "anonymizer_results": [{"start": 0, "end": 2, "entity_type": "X"}]}""", 422, "Expected parameter key")]
+    [InlineData("/deanonymize", """{"text": "abcdefghijklmnopqrstuvwxyz", "deanonymizers": {"DEFAULT": {"type": "decrypt", "key": "0123456789abcdef"}}, "anonymizer_results": [{"start": 0, "end": 26, "entity_type": "P"}]}""", 500, "could not be decrypted")]
+    public async Task Errors_are_answered_in_presidios_shape(string path, string json, int status, string expected)
     {
-        var (status, body) = await Post(path, json);
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains(expected, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var (code, body) = await Post(path, json);
+        Assert.Equal(status, (int)code);
+        Assert.Contains(expected, body.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Operators_are_validated_only_for_entities_that_occur()
+    {
+        var (status, body) = await Post("/anonymize", """
+            {"text": "abc", "anonymizers": {"PERSON": {"type": "mask"}}, "analyzer_results": [{"start": 0, "end": 3, "score": 0.5, "entity_type": "X"}]}
+            """);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("<X>", body.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Deanonymize_without_results_returns_the_text()
+    {
+        var (status, body) = await Post("/deanonymize", """{"text": "abc", "anonymizer_results": []}""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("abc", body.GetProperty("text").GetString());
+        Assert.Empty(body.GetProperty("items").EnumerateArray());
     }
 
     [Fact]
@@ -142,8 +187,10 @@ public sealed class PresidioEndpointsTests(PresidioServerFixture server) : IClas
         var anonymizers = await Client.GetFromJsonAsync<string[]>("/anonymizers");
         Assert.Contains("replace", anonymizers!);
         Assert.Contains("mask_email", anonymizers!);
-        Assert.Equal(["decrypt", "depseudonymize"], (await Client.GetFromJsonAsync<string[]>("/deanonymizers"))!);
+        Assert.Equal(["deanonymize_keep", "decrypt", "depseudonymize"], (await Client.GetFromJsonAsync<string[]>("/deanonymizers"))!);
         using var german = await Client.GetAsync("/supportedentities?language=de");
         Assert.Equal(HttpStatusCode.BadRequest, german.StatusCode);
+        Assert.Contains("No matching recognizers", (await german.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(),
+            StringComparison.Ordinal);
     }
 }

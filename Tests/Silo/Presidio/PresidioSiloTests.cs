@@ -28,7 +28,8 @@ public sealed class PresidioSiloTests
             analyzer_results = new[] { new { start = 5, end = 20, score = 1.0, entity_type = "EMAIL_ADDRESS" } },
         });
         var body = await anonymize.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Mail bo*@e******.com today", body.GetProperty("text").GetString());
+        // Without anonymizers Presidio replaces every entity with <ENTITY_TYPE>; the configured operators are the job API's.
+        Assert.Equal("Mail <EMAIL_ADDRESS> today", body.GetProperty("text").GetString());
 
         var entities = await http.GetFromJsonAsync<string[]>("supportedentities");
         Assert.Contains("EMAIL_ADDRESS", entities!);
