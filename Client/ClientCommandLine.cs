@@ -12,6 +12,7 @@ public static class ClientCommandLine
         var root = new RootCommand("PiiOrleans: anonymizes PII in SQLite query results and track exports, on a silo of grains.");
         root.Options.Add(environment.SiloOption);
         root.Options.Add(environment.GatewayOption);
+        root.Options.Add(environment.ClusterOption);
         root.Options.Add(environment.ClusterIdOption);
         root.Options.Add(environment.PlainOption);
         foreach (var command in CommandCatalog.Create(environment))

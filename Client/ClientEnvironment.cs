@@ -53,6 +53,13 @@ public sealed class ClientEnvironment
         Recursive = true,
     };
 
+    /// <summary>Global option: the pool's Redis; the command is an Orleans client of that pool (or, for serve, joins it).</summary>
+    public Option<string?> ClusterOption { get; } = new("--cluster")
+    {
+        Description = "The pool's Redis as redis://HOST:PORT: commands run as Orleans clients of the pool; 'serve' joins it.",
+        Recursive = true,
+    };
+
     /// <summary>Global option: the cluster id that <see cref="GatewayOption"/> belongs to.</summary>
     public Option<string> ClusterIdOption { get; } = new("--cluster-id")
     {
@@ -76,9 +83,26 @@ public sealed class ClientEnvironment
     {
         var silo = parseResult.GetValue(SiloOption);
         var gateway = parseResult.GetValue(GatewayOption);
-        if (!string.IsNullOrWhiteSpace(silo) && !string.IsNullOrWhiteSpace(gateway))
+        var cluster = parseResult.GetValue(ClusterOption);
+        if (new[] { silo, gateway, cluster }.Count(v => !string.IsNullOrWhiteSpace(v)) > 1)
         {
-            throw new ClientUsageException("Use either --silo (HTTP) or --gateway (Orleans), not both.");
+            throw new ClientUsageException("Use one of --silo (HTTP), --gateway (one silo's Orleans gateway) or --cluster (a pool), not several.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(cluster))
+        {
+            PoolCluster pool;
+            try
+            {
+                pool = PoolCluster.Parse(cluster)!;
+            }
+            catch (SiloConfigurationException e)
+            {
+                throw new ClientUsageException(e.Message.Replace("Silo:Cluster (--cluster)", "--cluster", StringComparison.Ordinal));
+            }
+
+            return await SiloSession.ConnectPoolAsync(pool, parseResult.GetValue(ClusterIdOption) ?? "piiorleans", cancellationToken)
+                .ConfigureAwait(false);
         }
 
         if (!string.IsNullOrWhiteSpace(gateway))

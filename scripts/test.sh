@@ -4,6 +4,13 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 bash scripts/setup.sh || exit 1
+# The pool tests start their own redis-server on a free loopback port.
+if ! command -v redis-server >/dev/null 2>&1 && [[ ! -x /usr/bin/redis-server ]]; then
+  echo "test: installing redis-server (Debian) for the pool tests"
+  (apt-get install -y --no-install-recommends redis-server >/dev/null 2>&1 \
+    || (apt-get update >/dev/null 2>&1 && apt-get install -y --no-install-recommends redis-server >/dev/null 2>&1)) \
+    || echo "test: could not install redis-server; the pool tests will fail" >&2
+fi
 results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

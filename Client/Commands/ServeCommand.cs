@@ -15,7 +15,13 @@ public static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Listen URLs, ';'-separated; override --host and --port." };
         var logFormat = new Option<string?>("--log-format") { Description = "Console log format: simple or json." };
         logFormat.AcceptOnlyFromAmong("simple", "json");
-        var command = new Command("serve", "Run a silo and its HTTP gateway until Ctrl+C.") { port, host, urls, logFormat };
+        var siloPort = new Option<int?>("--silo-port") { Description = "Orleans silo-to-silo port (default 11111)." };
+        var gatewayPort = new Option<int?>("--gateway-port") { Description = "Orleans gateway port for clients (default 30000)." };
+        var advertise = new Option<string?>("--advertise") { Description = "Address other pool members and clients reach this silo on (with --cluster)." };
+        var command = new Command("serve", "Run a silo and its HTTP gateway until Ctrl+C; with --cluster, join a pool.")
+        {
+            port, host, urls, logFormat, siloPort, gatewayPort, advertise,
+        };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var args = new List<string>();
@@ -27,6 +33,16 @@ public static class ServeCommand
             Add(args, "--host", parseResult.GetValue(host));
             Add(args, "--urls", parseResult.GetValue(urls));
             Add(args, "--log-format", parseResult.GetValue(logFormat));
+            Add(args, "--silo-port", parseResult.GetValue(siloPort)?.ToString(CultureInfo.InvariantCulture));
+            Add(args, "--gateway-port", parseResult.GetValue(gatewayPort)?.ToString(CultureInfo.InvariantCulture));
+            Add(args, "--advertise", parseResult.GetValue(advertise));
+            // The global --cluster/--cluster-id name the pool this silo joins.
+            Add(args, "--cluster", parseResult.GetValue(environment.ClusterOption));
+            if (parseResult.GetResult(environment.ClusterIdOption) is { Implicit: false })
+            {
+                Add(args, "--cluster-id", parseResult.GetValue(environment.ClusterIdOption));
+            }
+
             return SiloServer.RunAsync([.. args], environment.Error, cancellationToken);
         });
         return command;

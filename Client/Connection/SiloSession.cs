@@ -49,13 +49,23 @@ public sealed class SiloSession : IAsyncDisposable
     }
 
     /// <summary>Connects as an Orleans client to the gateway at <paramref name="gateway"/> of cluster <paramref name="clusterId"/>.</summary>
-    public static async Task<SiloSession> ConnectGatewayAsync(IPEndPoint gateway, string clusterId, CancellationToken cancellationToken)
+    public static Task<SiloSession> ConnectGatewayAsync(IPEndPoint gateway, string clusterId, CancellationToken cancellationToken) =>
+        ConnectClientAsync(client => client.UseStaticClustering(gateway), clusterId, $"gateway {gateway}",
+            "Start one with 'piiorleans serve', or leave out --gateway to run a silo in-process.", cancellationToken);
+
+    /// <summary>Connects as an Orleans client to the pool whose membership is in <paramref name="pool"/>'s Redis (any live gateway).</summary>
+    public static Task<SiloSession> ConnectPoolAsync(PoolCluster pool, string clusterId, CancellationToken cancellationToken) =>
+        ConnectClientAsync(client => client.UseRedisClustering(o => o.ConfigurationOptions = pool.RedisOptions()), clusterId, $"pool {pool}",
+            "Start the pool's silos with 'piiorleans serve --cluster …', or check --cluster and --cluster-id.", cancellationToken);
+
+    private static async Task<SiloSession> ConnectClientAsync(Action<IClientBuilder> clustering, string clusterId, string describe, string advice,
+        CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
-            client.UseStaticClustering(gateway);
+            clustering(client);
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = clusterId;
@@ -71,11 +81,10 @@ public sealed class SiloSession : IAsyncDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             host.Dispose();
-            throw new SiloUnreachableException(
-                $"No silo gateway answers at {gateway} (cluster '{clusterId}'): {e.GetType().Name}. Start one with 'piiorleans serve', or leave out --gateway to run a silo in-process.");
+            throw new SiloUnreachableException($"No silo of {describe} (cluster '{clusterId}') answers: {e.GetType().Name}. {advice}");
         }
 
-        var connection = new GrainJobConnection(host.Services.GetRequiredService<IClusterClient>(), $"gateway {gateway}");
+        var connection = new GrainJobConnection(host.Services.GetRequiredService<IClusterClient>(), describe);
         return new SiloSession(connection, new HostLifetime(host), embedded: false);
     }
 

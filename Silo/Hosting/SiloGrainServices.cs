@@ -14,11 +14,18 @@ namespace PiiOrleans.Silo.Hosting;
 /// </summary>
 public static class SiloGrainServices
 {
-    /// <summary>Adds grain storage and serializers to <paramref name="silo"/> (clustering is the host's choice).</summary>
-    public static ISiloBuilder AddPiiOrleansGrains(this ISiloBuilder silo)
+    /// <summary>
+    /// Adds grain storage and serializers to <paramref name="silo"/> (clustering is the host's choice). Memory storage for
+    /// job state unless <paramref name="memoryStorage"/> is false (a pool registers Redis storage under the same name).
+    /// </summary>
+    public static ISiloBuilder AddPiiOrleansGrains(this ISiloBuilder silo, bool memoryStorage = true)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.AddMemoryGrainStorage(JobStorage.Name);
+        if (memoryStorage)
+        {
+            silo.AddMemoryGrainStorage(JobStorage.Name);
+        }
+
         silo.Services.AddSerializer(s => s.AddJobPayloads());
         return silo;
     }

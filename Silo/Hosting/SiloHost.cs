@@ -11,6 +11,8 @@ using Microsoft.Extensions.Logging.Console;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Serialization;
+using Orleans.Storage;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Silo.Gateway;
@@ -39,6 +41,9 @@ public static class SiloHost
         ["--log-format"] = "Silo:LogFormat",
         ["--silo-port"] = "Silo:SiloPort",
         ["--gateway-port"] = "Silo:GatewayPort",
+        ["--cluster"] = "Silo:Cluster",
+        ["--cluster-id"] = "Silo:ClusterId",
+        ["--advertise"] = "Silo:AdvertisedAddress",
     };
 
     /// <summary>Builds and maps a silo in one step.</summary>
@@ -98,22 +103,56 @@ public static class SiloHost
     public static Uri? GetGatewayAddress(IServiceProvider services) =>
         KestrelGatewayAddress.From(services.GetRequiredService<IServer>());
 
-    // One silo on this machine: localhost clustering on the configured (or, embedded, free) ports; the Orleans
-    // gateway is where `piiorleans --gateway` connects.
+    // Without --cluster: one silo on this machine, localhost clustering on the configured (or, embedded, free) ports.
+    // With --cluster redis://…: a pool member (Redis membership, job state and reminders; fast failure detection),
+    // reachable on its advertised address. The Orleans gateway is where `piiorleans --gateway/--cluster` connects.
     private static void ConfigureOrleans(WebApplicationBuilder builder, SiloOptions silo, bool embedded)
     {
         var siloPort = embedded ? FreePort.Next() : silo.SiloPort;
         var gatewayPort = embedded ? FreePort.Next() : silo.GatewayPort;
+        var pool = embedded ? null : PoolCluster.Parse(silo.Cluster);
+        var advertised = pool is null ? null : AdvertisedAddress(silo.AdvertisedAddress);
         builder.UseOrleans(orleans =>
         {
-            orleans.UseLocalhostClustering(siloPort, gatewayPort);
             orleans.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = silo.ClusterId;
                 o.ServiceId = ServiceId;
             });
-            orleans.AddPiiOrleansGrains();
+            if (pool is null)
+            {
+                orleans.UseLocalhostClustering(siloPort, gatewayPort);
+                orleans.AddPiiOrleansGrains();
+                return;
+            }
+
+            orleans.UseRedisClustering(o => o.ConfigurationOptions = pool.RedisOptions());
+            // Job state holds JsonElement payloads: stored with Orleans' own serializer (and our codecs), not as JSON text.
+            orleans.AddRedisGrainStorage(JobStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
+            {
+                o.ConfigurationOptions = pool.RedisOptions();
+                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            }));
+            orleans.UseRedisReminderService(o => o.ConfigurationOptions = pool.RedisOptions());
+            orleans.ConfigureEndpoints(advertised!, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            orleans.Configure<ClusterMembershipOptions>(PoolMembership.Apply);
+            orleans.AddPiiOrleansGrains(memoryStorage: false);
         });
+    }
+
+    // The address other silos and clients reach this silo on: configured, or this host's first IPv4 address.
+    private static IPAddress AdvertisedAddress(string? configured)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return IPAddress.TryParse(configured, out var address)
+                ? address
+                : Dns.GetHostAddresses(configured).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                  ?? throw new SiloConfigurationException($"Silo:AdvertisedAddress (--advertise) '{configured}' has no IPv4 address; give an IP address.");
+        }
+
+        return Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+               ?? IPAddress.Loopback;
     }
 
     private static SiloOptions ReadOptions(IConfiguration configuration)

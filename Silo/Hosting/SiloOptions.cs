@@ -24,6 +24,12 @@ public sealed class SiloOptions
     /// <summary>The Orleans cluster id (silos and clients of one cluster share it).</summary>
     public string ClusterId { get; set; } = "piiorleans";
 
+    /// <summary>The pool's Redis (<c>redis://HOST:PORT</c>): membership, job state and reminders. Null = one silo, localhost clustering.</summary>
+    public string? Cluster { get; set; }
+
+    /// <summary>The address other silos and clients reach this pool member on (default: this host's first IPv4 address).</summary>
+    public string? AdvertisedAddress { get; set; }
+
     /// <summary>Console log format: <c>simple</c> (one line per entry) or <c>json</c> (for containers).</summary>
     public string LogFormat { get; set; } = "simple";
 }
