@@ -9,6 +9,7 @@ public static class CommandCatalog
     public static IReadOnlyList<Command> Create(ClientEnvironment environment) =>
     [
         JobsCommand.Create(environment),
+        PoolCommand.Create(environment),
         ServeCommand.Create(environment),
         AnalyzeCommand.Create(environment),
         AnonymizeCommand.Create(environment),

@@ -21,12 +21,16 @@ public sealed class SiloSession : IAsyncDisposable
 {
     private readonly IAsyncDisposable? _owner;
 
-    private SiloSession(IJobConnection connection, IAsyncDisposable? owner, bool embedded)
+    private SiloSession(IJobConnection connection, IAsyncDisposable? owner, bool embedded, IGrainFactory? grains = null)
     {
         Connection = connection;
         _owner = owner;
         IsEmbedded = embedded;
+        Grains = grains;
     }
+
+    /// <summary>The cluster's grains, when the session speaks Orleans (embedded, <c>--gateway</c>, <c>--cluster</c>); null over HTTP.</summary>
+    public IGrainFactory? Grains { get; }
 
     /// <summary>The link to the silo's jobs.</summary>
     public IJobConnection Connection { get; }
@@ -84,8 +88,8 @@ public sealed class SiloSession : IAsyncDisposable
             throw new SiloUnreachableException($"No silo of {describe} (cluster '{clusterId}') answers: {e.GetType().Name}. {advice}");
         }
 
-        var connection = new GrainJobConnection(host.Services.GetRequiredService<IClusterClient>(), describe);
-        return new SiloSession(connection, new HostLifetime(host), embedded: false);
+        var grains = host.Services.GetRequiredService<IClusterClient>();
+        return new SiloSession(new GrainJobConnection(grains, describe), new HostLifetime(host), embedded: false, grains);
     }
 
     /// <summary>Starts a silo in this process and connects to its grains. <paramref name="configureServices"/> adds services (tests add job types).</summary>
@@ -95,8 +99,8 @@ public sealed class SiloSession : IAsyncDisposable
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var connection = new GrainJobConnection(app.Services.GetRequiredService<IGrainFactory>(), "the in-process silo");
-            return new SiloSession(connection, new AppLifetime(app), embedded: true);
+            var grains = app.Services.GetRequiredService<IGrainFactory>();
+            return new SiloSession(new GrainJobConnection(grains, "the in-process silo"), new AppLifetime(app), embedded: true, grains);
         }
         catch
         {

@@ -32,6 +32,10 @@ public sealed class PoolEndToEndTests : IDisposable
             Assert.True(run.ExitCode == 0, run.Error);
             Assert.True(File.Exists(_db.OutputPath));
 
+            var pool = await ClientRun.RunAsync(["--cluster", redis.Url, "--cluster-id", clusterId, "pool", "status"]);
+            Assert.True(pool.ExitCode == 0, pool.Error);
+            Assert.Equal(2, pool.Output.Split('\n').Count(l => l.Contains(" Active ", StringComparison.Ordinal)));
+
             var list = await ClientRun.RunAsync(["--cluster", redis.Url, "--cluster-id", clusterId, "jobs", "list"]);
             Assert.Equal(0, list.ExitCode);
             Assert.True(list.Output.Split('\n').Length > 2, list.Output + list.Error);
