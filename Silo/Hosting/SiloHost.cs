@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Orleans;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -44,6 +46,7 @@ public static class SiloHost
         ["--cluster"] = "Silo:Cluster",
         ["--cluster-id"] = "Silo:ClusterId",
         ["--advertise"] = "Silo:AdvertisedAddress",
+        ["--dashboard"] = "Silo:Dashboard",
     };
 
     /// <summary>Builds and maps a silo in one step.</summary>
@@ -94,9 +97,32 @@ public static class SiloHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        MapDashboard(app);
         app.MapJobGateway();
         app.MapPresidioEndpoints();
         return app;
+    }
+
+    // The dashboard has no authentication of its own: loopback callers only, unless Silo:DashboardAllowRemote says otherwise.
+    private static void MapDashboard(WebApplication app)
+    {
+        var silo = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiloOptions>>().Value;
+        if (!silo.Dashboard)
+        {
+            return;
+        }
+
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/dashboard"), branch => branch.Use(async (context, next) =>
+        {
+            if (!silo.DashboardAllowRemote && context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
+            await next(context);
+        }));
+        app.MapOrleansDashboard(routePrefix: "/dashboard");
     }
 
     /// <summary>The started gateway's base address (http://127.0.0.1:PORT/), or null before the server has bound.</summary>
@@ -119,6 +145,11 @@ public static class SiloHost
                 o.ClusterId = silo.ClusterId;
                 o.ServiceId = ServiceId;
             });
+            if (silo.Dashboard)
+            {
+                orleans.AddDashboard();
+            }
+
             if (pool is null)
             {
                 orleans.UseLocalhostClustering(siloPort, gatewayPort);

@@ -24,6 +24,12 @@ public sealed class SiloOptions
     /// <summary>The Orleans cluster id (silos and clients of one cluster share it).</summary>
     public string ClusterId { get; set; } = "piiorleans";
 
+    /// <summary>Serve the Orleans Dashboard under <c>/dashboard</c> on the HTTP port (off by default).</summary>
+    public bool Dashboard { get; set; }
+
+    /// <summary>Let the dashboard answer requests from other machines (it has no authentication of its own).</summary>
+    public bool DashboardAllowRemote { get; set; }
+
     /// <summary>The pool's Redis (<c>redis://HOST:PORT</c>): membership, job state and reminders. Null = one silo, localhost clustering.</summary>
     public string? Cluster { get; set; }
 

@@ -25,6 +25,8 @@ public sealed class SiloConfigurationTests
     [InlineData(new[] { "--port", "many" }, "Silo:Port")]
     [InlineData(new[] { "--log-format", "xml" }, "Silo:LogFormat")]
     [InlineData(new[] { "--host", "not-an-address" }, "Silo:Host")]
+    [InlineData(new[] { "--cluster", "http://127.0.0.1:6379" }, "Silo:Cluster")]
+    [InlineData(new[] { "--silo-port", "0" }, "Silo:SiloPort")]
     public void Bad_settings_stop_the_silo_with_a_message_naming_the_key(string[] args, string key)
     {
         var error = Assert.Throws<SiloConfigurationException>(() => SiloHost.CreateBuilder(new SiloHostSettings { Args = args }));
@@ -43,5 +45,25 @@ public sealed class SiloConfigurationTests
         Assert.Equal(1, await SiloServer.RunAsync(["--log-format", "xml"], error));
         Assert.Equal(2, await SiloServer.RunAsync(["--port", port.ToString(), "--Logging:LogLevel:Default=Warning"], error));
         Assert.Contains("--port", error.ToString());
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_off_by_default_and_served_under_dashboard_when_enabled()
+    {
+        await using var off = await PiiOrleans.Tests.Hosting.TestCluster.StartAsync(() => SiloHost.Create(new SiloHostSettings
+        {
+            Args = ["--port", "0", "--silo-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--gateway-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), "--Logging:LogLevel:Default=Warning"],
+        }));
+        await using var on = await PiiOrleans.Tests.Hosting.TestCluster.StartAsync(() => SiloHost.Create(new SiloHostSettings
+        {
+            Args = ["--port", "0", "--dashboard", "true", "--silo-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "--gateway-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), "--Logging:LogLevel:Default=Warning"],
+        }));
+        using var http = new HttpClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(off.GatewayAddress!, "dashboard/"))).StatusCode);
+        var served = await http.GetAsync(new Uri(on.GatewayAddress!, "dashboard/"));
+        Assert.True(served.IsSuccessStatusCode, $"dashboard answered {(int)served.StatusCode}");
     }
 }
