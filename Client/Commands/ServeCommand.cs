@@ -15,7 +15,12 @@ public static class ServeCommand
         var urls = new Option<string?>("--urls") { Description = "Listen URLs, ';'-separated; override --host and --port." };
         var logFormat = new Option<string?>("--log-format") { Description = "Console log format: simple or json." };
         logFormat.AcceptOnlyFromAmong("simple", "json");
-        var command = new Command("serve", "Run a silo and its HTTP gateway until Ctrl+C.") { port, host, urls, logFormat };
+        var dataRoots = new Option<string[]>("--data-root")
+        {
+            Description = "A folder job inputs and outputs may lie in (repeatable); without one the silo accepts no job paths.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("serve", "Run a silo and its HTTP gateway until Ctrl+C.") { port, host, urls, logFormat, dataRoots };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var args = new List<string>();
@@ -27,6 +32,10 @@ public static class ServeCommand
             Add(args, "--host", parseResult.GetValue(host));
             Add(args, "--urls", parseResult.GetValue(urls));
             Add(args, "--log-format", parseResult.GetValue(logFormat));
+            foreach (var root in parseResult.GetValue(dataRoots) ?? [])
+            {
+                Add(args, "--data-root", root);
+            }
             return SiloServer.RunAsync([.. args], environment.Error, cancellationToken);
         });
         return command;
