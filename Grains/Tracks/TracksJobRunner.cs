@@ -211,7 +211,9 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions, JobDataRoots 
         };
         var issues = await report.GetIssues();
         string errorPath = ErrorReportWriter.PathFor(paths.Mapping);
-        ErrorReportWriter.Write(errorPath, issues, DateTime.Now);
+        // A resumed run does not redo finished files, so their issues from the first run are kept.
+        var resumedFiles = results.Where(r => r.Resumed).Select(r => r.RelativePath).ToHashSet(StringComparer.Ordinal);
+        ErrorReportWriter.Write(errorPath, issues, DateTime.Now, resumedFiles);
         var stats = await mapping.GetStatistics();
         return Outcome(new TracksJobResult(false, planned, [], answersGiven, teamMap, runMap,
             stats.Teams - tables.Teams.Count, stats.Runs - tables.Runs.Count, summary, issues.Count > 0 ? errorPath : null, stats.Teams, stats.Runs), 0);

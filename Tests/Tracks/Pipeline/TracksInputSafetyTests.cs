@@ -115,4 +115,25 @@ public class TracksInputSafetyTests
         Assert.Contains("runs/task1/team2-run2 line 2 is not valid UTF-8", error.Message);
         Assert.Empty(t.OutputFiles());
     }
+
+    [Fact]
+    public async Task Issue16_case11_errors_jsonl_keeps_the_first_runs_issues_after_resume()
+    {
+        using var t = TracksTestTree.Standard();
+        await using var h = await TracksJobHarness.StartAsync();
+        await h.RunAsync(Params(t));
+        var first = File.ReadAllLines(t.ErrorReport);
+        // Issues in two files; only one of them is redone, so the resumed run reports some but not all of them.
+        Assert.Contains(first, l => l.Contains("\"runs/task1/team1-run1\"", StringComparison.Ordinal));
+        Assert.Contains(first, l => !l.Contains("\"runs/task1/team1-run1\"", StringComparison.Ordinal));
+        File.Delete(Path.Combine(t.Output, "runs/task1/tulips"));
+
+        var (outcome, _, _) = await h.RunAsync(Params(t) with { Resume = true });
+
+        Assert.Equal(0, outcome.ExitCode);
+        var second = File.ReadAllLines(t.ErrorReport);
+        static IEnumerable<string> WithoutTime(IEnumerable<string> lines) =>
+            lines.Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\"timestamp\": \"[^\"]*\"", string.Empty)).Order(StringComparer.Ordinal);
+        Assert.Equal(WithoutTime(first), WithoutTime(second));
+    }
 }
