@@ -40,8 +40,5 @@ public sealed class SiloOptions
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>Largest request body in bytes (Kestrel answers 413 above it).</summary>
-    public long MaxRequestBodyBytes { get; set; } = 10 * 1024 * 1024;
-
-    /// <summary>Longest time one analysis or anonymization request may compute, in seconds.</summary>
-    public int MaxRequestSeconds { get; set; } = 60;
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }
