@@ -171,7 +171,9 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
         foreach (var hit in _leakAnalyzer.Analyze(text, _leakRequest with { ColumnName = columnName }))
         {
             // A hit that contains the mask character is a masked value whose remaining shape still looks like an entity.
-            if (hit.Score >= LeakScore && text.AsSpan(hit.Start, hit.Length).IndexOf('*') < 0)
+            // A phone "number" that is a software version is the column profile's call too: one decision, not two.
+            if (hit.Score >= LeakScore && text.AsSpan(hit.Start, hit.Length).IndexOf('*') < 0
+                && !(hit.EntityType == EntityTypes.PhoneNumber && VersionStringSpan.Covers(text, hit.Start, hit.Length)))
             {
                 leaks.Add(hit.EntityType);
             }
