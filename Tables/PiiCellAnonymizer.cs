@@ -12,19 +12,19 @@ namespace PiiOrleans.Tables;
 /// <summary>
 /// The tables pipeline's view of the PII engine: column plans from the column profiler, whole-cell operators for
 /// structured columns, span detection for free text, consistent pseudonyms for columns that must stay distinct, and
-/// the privacy re-scan restricted to validated, high-confidence entities that are enabled.
+/// the privacy re-scan of every validated entity at its own threshold, whatever the configuration enables.
 /// </summary>
 public sealed class PiiCellAnonymizer : ITableCellAnonymizer
 {
     /// <summary>Entities whose recognizers validate matches (checksums, formats) and are re-scanned by the privacy check.</summary>
     public static readonly ImmutableArray<string> VerifiedEntities =
-        [EntityTypes.EmailAddress, EntityTypes.UsSsn, EntityTypes.CreditCard, EntityTypes.IbanCode, EntityTypes.PhoneNumber];
+        [EntityTypes.EmailAddress, EntityTypes.UsSsn, EntityTypes.CreditCard, EntityTypes.IbanCode, EntityTypes.IpAddress, EntityTypes.PhoneNumber];
 
     /// <summary>Score at or above which a re-scan hit counts as PII left in clear.</summary>
     public const double LeakScore = 0.75;
 
     private readonly PiiEngine _engine;
-    private readonly AnalyzerEngine _analyzer;
+    private readonly AnalyzerEngine _leakAnalyzer;
     private readonly Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> _profile;
     private readonly RecognitionRequest _leakRequest;
     private readonly ConcurrentDictionary<string, BoundOperator> _pseudonyms = new(StringComparer.Ordinal);
@@ -37,18 +37,33 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
 
     /// <summary>
     /// Creates the adapter. <paramref name="profile"/> decides a column from its name and sampled values (the engine's
-    /// column profiler).
+    /// column profiler); <paramref name="leakAnalyzer"/> is the re-scan's analyzer, built from the defaults and not from
+    /// the job's configuration (see <see cref="CreateLeakAnalyzer"/>).
     /// </summary>
-    public PiiCellAnonymizer(PiiEngine engine, AnalyzerEngine analyzer,
+    public PiiCellAnonymizer(PiiEngine engine, AnalyzerEngine leakAnalyzer,
         Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> profile)
     {
+        ArgumentNullException.ThrowIfNull(engine);
         _engine = engine;
-        _analyzer = analyzer;
+        _leakAnalyzer = leakAnalyzer;
         _profile = profile;
         _settings = engine.Settings;
         var enabled = engine.Settings.EnabledEntityTypes.ToHashSet(StringComparer.Ordinal);
         _freeTextUsesPseudonyms = enabled.Any(e => engine.Operators.For(e).Name == "pseudonymize");
-        _leakRequest = new RecognitionRequest(VerifiedEntities.Where(enabled.Contains).ToFrozenSet(StringComparer.Ordinal));
+        _leakRequest = new RecognitionRequest(VerifiedEntities.ToFrozenSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The re-scan's analyzer: every validated entity on, with the built-in defaults' context words and no allow lists,
+    /// so a configuration typo, a disabled entity or a high threshold cannot switch the safety net off.
+    /// </summary>
+    public static AnalyzerEngine CreateLeakAnalyzer()
+    {
+        var options = AnalyzerOptionsFactory.FromSettings(PiiSettings.Default) with
+        {
+            EnabledEntities = VerifiedEntities.ToFrozenSet(StringComparer.Ordinal),
+        };
+        return new AnalyzerEngine(RecognizerRegistry.CreateDefault(options), options);
     }
 
     /// <inheritdoc />
@@ -153,15 +168,12 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     /// <inheritdoc />
     public void FindLeaks(string text, string columnName, ICollection<string> leaks)
     {
-        if (_leakRequest.Entities is { Count: 0 })
-        {
-            return;
-        }
-
-        foreach (var hit in _analyzer.Analyze(text, _leakRequest with { ColumnName = columnName }))
+        foreach (var hit in _leakAnalyzer.Analyze(text, _leakRequest with { ColumnName = columnName }))
         {
             // A hit that contains the mask character is a masked value whose remaining shape still looks like an entity.
-            if (hit.Score >= LeakScore && text.AsSpan(hit.Start, hit.Length).IndexOf('*') < 0)
+            // A phone "number" that is a software version is the column profile's call too: one decision, not two.
+            if (hit.Score >= LeakScore && text.AsSpan(hit.Start, hit.Length).IndexOf('*') < 0
+                && !(hit.EntityType == EntityTypes.PhoneNumber && VersionStringSpan.Covers(text, hit.Start, hit.Length)))
             {
                 leaks.Add(hit.EntityType);
             }

@@ -39,7 +39,7 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
             : () => InputDerivedSeed.Of(spec.InputPath) ?? Guid.NewGuid().ToString("N");
         try
         {
-            var settings = spec.ConfigJson is null ? PiiSettings.Default : LoadSettings(spec.ConfigJson, configPath);
+            var settings = ValidatedEntityThresholds.Cap(spec.ConfigJson is null ? PiiSettings.Default : LoadSettings(spec.ConfigJson, configPath));
             var options = AnalyzerOptionsFactory.FromSettings(settings);
             var registry = RecognizerRegistry.CreateDefault(options);
             foreach (var recognizer in extraRecognizers)
@@ -59,7 +59,7 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
                 : new OperatorRegistry(pseudonymStore, settings.Anonymization.PseudonymSeed);
             var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer), operators, EngineOptions);
             var profiler = new ColumnProfiler(analyzer);
-            var anonymizer = new PiiCellAnonymizer(engine, analyzer, (name, sample) => ToTreatment(profiler.Profile(name, [.. sample])));
+            var anonymizer = new PiiCellAnonymizer(engine, PiiCellAnonymizer.CreateLeakAnalyzer(), (name, sample) => ToTreatment(profiler.Profile(name, [.. sample])));
             var batch = settings.BatchProcessing;
             return new TablesEngineSetup(anonymizer, settings.Enabled, batch.BatchSize, batch.EnableParallelProcessing, batch.NumWorkers,
                 settings.EnabledEntityTypes, model, settings.Nlp.SupportedLanguages);

@@ -56,7 +56,7 @@ internal static class TracksBenchmark
             var parameters = new TracksJobParameters(input, Path.Combine(root, "out"), Path.Combine(root, "mapping.db"), Seed: 42,
                 Policies: new Dictionary<string, string> { ["email"] = "drop_field", ["tsv_format"] = "detected" });
             var context = new BenchmarkJobContext(grains);
-            var runner = new TracksJobRunner(new TrackRewriteSessions());
+            var runner = new TracksJobRunner(new TrackRewriteSessions(), PiiOrleans.Grains.Security.JobDataRoots.Unrestricted);
             using var before = Process.GetCurrentProcess();
             var cpuBefore = before.TotalProcessorTime;
             var sw = Stopwatch.StartNew();

@@ -18,9 +18,14 @@ public static class ServeCommand
         var siloPort = new Option<int?>("--silo-port") { Description = "Orleans silo-to-silo port (default 11111)." };
         var gatewayPort = new Option<int?>("--gateway-port") { Description = "Orleans gateway port for clients (default 30000)." };
         var advertise = new Option<string?>("--advertise") { Description = "Address other pool members and clients reach this silo on (with --cluster)." };
+        var dataRoots = new Option<string[]>("--data-root")
+        {
+            Description = "A folder job inputs and outputs may lie in (repeatable); without one the silo accepts no job paths.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var command = new Command("serve", "Run a silo and its HTTP gateway until Ctrl+C; with --cluster, join a pool.")
         {
-            port, host, urls, logFormat, siloPort, gatewayPort, advertise,
+            port, host, urls, logFormat, siloPort, gatewayPort, advertise, dataRoots,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -41,6 +46,11 @@ public static class ServeCommand
             if (parseResult.GetResult(environment.ClusterIdOption) is { Implicit: false })
             {
                 Add(args, "--cluster-id", parseResult.GetValue(environment.ClusterIdOption));
+            }
+
+            foreach (var root in parseResult.GetValue(dataRoots) ?? [])
+            {
+                Add(args, "--data-root", root);
             }
 
             return SiloServer.RunAsync([.. args], environment.Error, cancellationToken);

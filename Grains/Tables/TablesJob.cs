@@ -67,7 +67,9 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         try
         {
             Directory.CreateDirectory(outputDirectory);
-            DeleteIfExists(tempPath);
+            // An earlier run's output must not survive beside this run's result, or look finished if this run fails.
+            RemoveStaleOutputs(outputDirectory);
+            ProbeWritable(tempPath, outputDirectory);
             var schema = await PhaseAsync(report, "schema", () => CreateSchema(input, tempPath)).ConfigureAwait(false);
 
             var tables = Stopwatch.StartNew();
@@ -105,7 +107,8 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         catch (SqliteException ex)
         {
             DeleteIfExists(tempPath);
-            return Fail(TablesExitCodes.PipelineFailure, $"SQLite error {ex.SqliteErrorCode} while processing {input}: {ex.Message}");
+            return Fail(TablesExitCodes.PipelineFailure,
+                $"SQLite error {ex.SqliteErrorCode} while copying {input} into {outputDirectory}: {ex.Message}");
         }
         catch (IOException ex)
         {
@@ -156,15 +159,53 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         {
             using var connection = SqliteConnections.OpenInput(input);
             schema = DatabaseSchema.Read(connection, input);
+            InputIntegrity.Check(connection, input);
         }
         catch (SqliteException ex)
         {
             throw new TablesPipelineException($"Input {input} is not a readable SQLite database ({ex.Message}). Give a SQLite 3 file.", ex);
         }
 
-        using var output = SqliteConnections.OpenOutput(tempPath);
-        OutputSchemaWriter.CreateTables(output, schema);
+        try
+        {
+            using var output = SqliteConnections.OpenOutput(tempPath);
+            OutputSchemaWriter.CreateTables(output, schema);
+        }
+        catch (SqliteException ex)
+        {
+            throw new TablesPipelineException(
+                $"Cannot write the output database in {Path.GetDirectoryName(tempPath)} (SQLite error {ex.SqliteErrorCode}). Check that the folder is writable and has free space.", ex);
+        }
+
         return schema;
+    }
+
+    private static void RemoveStaleOutputs(string outputDirectory)
+    {
+        DeleteIfExists(Path.Combine(outputDirectory, OutputFileName));
+        DeleteIfExists(Path.Combine(outputDirectory, ReportFileName));
+        // Temporary files of killed runs (any job id): never published, only taking space.
+        foreach (var orphan in Directory.EnumerateFiles(outputDirectory, $".{OutputFileName}.*.tmp*"))
+        {
+            File.Delete(orphan);
+        }
+    }
+
+    // Fails before any work, naming the output (not the input), when the output folder cannot take a new file.
+    private static void ProbeWritable(string tempPath, string outputDirectory)
+    {
+        try
+        {
+            using (new FileStream(tempPath, FileMode.Create, FileAccess.Write))
+            {
+            }
+
+            File.Delete(tempPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new TablesPipelineException($"The output directory {outputDirectory} is not writable ({ex.GetType().Name}). Check its permissions and free space, or choose another one.", ex);
+        }
     }
 
     private static bool CompleteSchema(string input, string tempPath, DatabaseSchema schema)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Grains.Security;
 using PiiOrleans.Tables;
 
 namespace PiiOrleans.Grains.Tables;
@@ -9,7 +10,7 @@ namespace PiiOrleans.Grains.Tables;
 /// The "tables" job type: reads the parameters and the configuration (which then travels in the job's messages),
 /// runs <see cref="TablesJob"/> and returns the report summary with the job's exit code.
 /// </summary>
-public sealed class TablesJobRunner(TablesEngineCache engines) : IJobRunner
+public sealed class TablesJobRunner(TablesEngineCache engines, JobDataRoots roots) : IJobRunner
 {
     /// <summary>The job type name.</summary>
     public const string JobType = "tables";
@@ -18,6 +19,13 @@ public sealed class TablesJobRunner(TablesEngineCache engines) : IJobRunner
     public async Task<JobOutcome> RunAsync(IJobContext context, JsonElement parameters, CancellationToken cancellationToken)
     {
         var request = TablesJobParameters.Parse(parameters);
+        // Before anything touches the file system, so a refused path reveals nothing about what exists there.
+        request = request with
+        {
+            Input = roots.Check(request.Input, "input"),
+            OutputDirectory = roots.Check(request.OutputDirectory, "output_dir"),
+            ConfigPath = request.ConfigPath is null ? null : roots.Check(request.ConfigPath, "config"),
+        };
         TablesEngineSpec spec;
         TablesEngineSetup setup;
         try

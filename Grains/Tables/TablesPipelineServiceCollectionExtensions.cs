@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Grains.Security;
 using PiiOrleans.Tables;
 
 namespace PiiOrleans.Grains.Tables;
@@ -13,6 +14,8 @@ public static class TablesPipelineServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTablesPipeline(this IServiceCollection services)
     {
+        // Fail closed: a host that does not say which folders jobs may use gets none.
+        services.TryAddSingleton(JobDataRoots.None);
         services.TryAddSingleton<TablesEngineCache>();
         services.TryAddTransient<TablesJobRunner>();
         services.TryAddSingleton<ITablesEngineFactory, PiiTablesEngineFactory>();

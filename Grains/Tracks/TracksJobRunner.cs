@@ -3,6 +3,7 @@ using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Grains.Interfaces.Tracks.Mapping;
 using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Grains.Security;
 using PiiOrleans.Tracks;
 using PiiOrleans.Tracks.Mapping;
 using PiiOrleans.Tracks.Output;
@@ -17,7 +18,7 @@ namespace PiiOrleans.Grains.Tracks;
 /// pseudonyms through the mapping grain in one batch, then rewrites the files in parallel through file grains, phase by
 /// phase (runs → metadata → eval), and writes <c>errors.jsonl</c> next to the mapping database.
 /// </summary>
-public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
+public sealed class TracksJobRunner(TrackRewriteSessions sessions, JobDataRoots roots) : IJobRunner
 {
     private const int MaxQuestionRounds = 5;
 
@@ -25,7 +26,9 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
     public async Task<JobOutcome> RunAsync(IJobContext context, JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = ReadParameters(parameters);
-        var paths = TracksPaths.Validate(p);
+        var paths = TracksPaths.Validate(p, roots);
+        // Listed before the mapping is opened, so a wrong root or a link fails before anything is created.
+        var files = ListInput(paths, p);
         string mappingKey = paths.Mapping;
         var mapping = context.GrainFactory.GetGrain<IMappingGrain>(mappingKey);
         var decisions = context.GrainFactory.GetGrain<ITracksDecisionGrain>(context.JobId);
@@ -53,14 +56,28 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
 
         // Planning: list, filter, scan (in parallel; results keep listing order).
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var files = TracksInputLister.List(paths.Input, p.RunsDir, p.MetadataDir, p.EvalDir);
         context.ReportProgress("plan", new { files = files.Count });
         PriorityFilter? priority = string.IsNullOrEmpty(p.Priority)
             ? null
             : PriorityFilter.Build(p.Priority, files.Where(f => f.Tree == TrackTree.Metadata).Select(f => f.FullPath));
         var scans = new TrackFileScan[files.Count];
+        var refusals = new TracksInputException?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            scans[i] = TrackFileScanner.Scan(files[i], priority is null ? null : priority.IncludeRun));
+        {
+            try
+            {
+                scans[i] = TrackFileScanner.Scan(files[i], priority is null ? null : priority.IncludeRun);
+            }
+            catch (TracksInputException ex)
+            {
+                refusals[i] = ex;
+            }
+        });
+        // The first refused file in listing order, whatever order the scans finished in.
+        if (refusals.FirstOrDefault(r => r is not null) is { } refusal)
+        {
+            throw new JobParameterException(refusal.Message);
+        }
 
         context.ReportProgress("scanned", new { files = files.Count, ms = clock.ElapsedMilliseconds });
         var tables = await mapping.GetAll();
@@ -122,7 +139,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
         var planned = plan.Files.Select(f => f with { OutputRelativePath = TrackOutputNames.For(f, r => runMap.GetValueOrDefault(r)) }).ToList();
         context.ReportProgress("allocated", new { teams = plan.Teams.Count, runs = plan.Runs.Count, ms = clock.ElapsedMilliseconds });
         TracksPaths.CheckCollisions(planned);
-        TracksPaths.PrepareOutput(paths.Output, p.Force, p.Resume);
+        TracksPaths.PrepareOutput(paths.Output, p.Force, p.Resume, [p.RunsDir, p.MetadataDir, p.EvalDir]);
 
         await SaveRepairRules(mapping, answers, scans);
         if (plan.RunTeams.Count > 0)
@@ -219,11 +236,25 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions) : IJobRunner
         };
         var issues = await report.GetIssues();
         string errorPath = ErrorReportWriter.PathFor(paths.Mapping);
-        ErrorReportWriter.Write(errorPath, issues, DateTime.Now);
+        // A resumed run does not redo finished files, so their issues from the first run are kept.
+        var resumedFiles = results.Where(r => r.Resumed).Select(r => r.RelativePath).ToHashSet(StringComparer.Ordinal);
+        ErrorReportWriter.Write(errorPath, issues, DateTime.Now, resumedFiles);
         var stats = await mapping.GetStatistics();
         return Outcome(new TracksJobResult(false, planned, [], answersGiven, teamMap, runMap,
             stats.Teams - tables.Teams.Count, stats.Runs - tables.Runs.Count, summary, issues.Count > 0 ? errorPath : null, stats.Teams, stats.Runs,
             filesPerSilo), 0);
+    }
+
+    private static IReadOnlyList<TrackInputFile> ListInput(TracksPaths paths, TracksJobParameters p)
+    {
+        try
+        {
+            return TracksInputLister.List(paths.Input, p.RunsDir, p.MetadataDir, p.EvalDir);
+        }
+        catch (TracksInputException ex)
+        {
+            throw new JobParameterException(ex.Message);
+        }
     }
 
     private static TracksJobParameters ReadParameters(JsonElement parameters)

@@ -1,6 +1,7 @@
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Grains.Security;
 using PiiOrleans.Tracks;
 using PiiOrleans.Tracks.Output;
 
@@ -13,16 +14,28 @@ namespace PiiOrleans.Grains.Tracks;
 public sealed record TracksPaths(string Input, string Output, string Mapping)
 {
     /// <summary>Resolves and checks the paths; throws <see cref="JobParameterException"/> with what to do.</summary>
-    public static TracksPaths Validate(TracksJobParameters p)
+    public static TracksPaths Validate(TracksJobParameters p, JobDataRoots roots)
     {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(roots);
         if (string.IsNullOrWhiteSpace(p.Input) || string.IsNullOrWhiteSpace(p.Output) || string.IsNullOrWhiteSpace(p.Mapping))
         {
             throw new JobParameterException("tracks anonymize needs --input, --output and --mapping.");
         }
 
-        string input = Path.TrimEndingDirectorySeparator(Path.GetFullPath(p.Input));
-        string output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(p.Output));
-        string mapping = Path.GetFullPath(p.Mapping);
+        // The tree folders are names inside the input, never paths: "../.." would read (and --force delete) outside it.
+        foreach (var (name, value) in new[] { ("runsDir", p.RunsDir), ("metadataDir", p.MetadataDir), ("evalDir", p.EvalDir) })
+        {
+            if (!IsPlainFolderName(value))
+            {
+                throw new JobParameterException($"\"{name}\" must be a folder name inside the input (such as \"runs\"), not a path.");
+            }
+        }
+
+        // Confinement first, so a refused path reveals nothing about what exists there.
+        string input = Path.TrimEndingDirectorySeparator(roots.Check(p.Input, "input"));
+        string output = Path.TrimEndingDirectorySeparator(roots.Check(p.Output, "output"));
+        string mapping = roots.Check(p.Mapping, "mapping");
         if (!Directory.Exists(input))
         {
             throw new JobParameterException($"Input directory '{p.Input}' does not exist; pass the export root that holds runs/, metadata/ and eval/.");
@@ -72,23 +85,41 @@ public sealed record TracksPaths(string Input, string Output, string Mapping)
         }
     }
 
-    /// <summary>Creates the output root; with <paramref name="force"/> (and not resuming) removes our earlier output so no stale file stays.</summary>
-    public static void PrepareOutput(string output, bool force, bool resume)
+    /// <summary>
+    /// Creates the output root; with <paramref name="force"/> (and not resuming) removes the tree folders we write
+    /// (<paramref name="treeFolders"/>) and our resume manifest, so no stale file of ours stays — and nothing else.
+    /// </summary>
+    public static void PrepareOutput(string output, bool force, bool resume, IReadOnlyList<string> treeFolders)
     {
+        ArgumentNullException.ThrowIfNull(treeFolders);
         Directory.CreateDirectory(output);
         if (force && !resume)
         {
-            foreach (string dir in Directory.GetDirectories(output))
+            foreach (string name in treeFolders)
             {
-                Directory.Delete(dir, recursive: true);
+                string dir = Path.Combine(output, name);
+                if (new DirectoryInfo(dir).LinkTarget is not null)
+                {
+                    // A link is removed, never followed: its target is not ours.
+                    File.Delete(dir);
+                }
+                else if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                else if (File.Exists(dir))
+                {
+                    File.Delete(dir);
+                }
             }
 
-            foreach (string file in Directory.GetFiles(output))
-            {
-                File.Delete(file);
-            }
+            File.Delete(Path.Combine(output, ResumeManifest.FileName));
         }
     }
+
+    private static bool IsPlainFolderName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name is not ("." or "..")
+        && name.IndexOfAny([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]) < 0 && !Path.IsPathRooted(name);
 
     private static bool IsSameOrInside(string path, string root) =>
         path.Equals(root, StringComparison.Ordinal) || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);

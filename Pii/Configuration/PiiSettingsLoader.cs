@@ -141,6 +141,8 @@ public static class PiiSettingsLoader
             throw new PiiConfigurationException($"{path}.entity_type", "is required: name the entity, for example \"PERSON\".");
         }
 
+        // An alias would otherwise configure an entity no recognizer emits: the entry would do nothing, silently.
+        entityType = KnownEntityTypes.Aliases.GetValueOrDefault(entityType, entityType);
         var threshold = Number(element, "confidence_threshold", path, EntitySettings.DefaultConfidenceThreshold);
         if (threshold is < 0 or > 1)
         {
@@ -152,16 +154,27 @@ public static class PiiSettingsLoader
         var op = anonymization.FillDefaults(new OperatorSettings(strategy, parameters));
         ValidateOperator(op, entityType, path, "anonymization_params");
 
+        var denyList = Strings(element, "deny_list", path);
+        var patterns = ReadPatterns(element, $"{path}.regex_patterns");
+        // A custom entity brings its own recognizer (patterns or a deny list); any other name must be a built-in one.
+        if (!KnownEntityTypes.All.Contains(entityType) && denyList.IsEmpty && patterns.IsEmpty)
+        {
+            var closest = KnownEntityTypes.Closest(entityType);
+            throw new PiiConfigurationException($"{path}.entity_type",
+                $"'{entityType}' is not a known entity type{(closest is null ? string.Empty : $"; did you mean '{closest}'?")} " +
+                "A custom entity needs \"regex_patterns\" or a \"deny_list\". Known types are listed in docs/anon.md.");
+        }
+
         return new EntitySettings(
             key,
             entityType,
             Bool(element, "enabled", path, true),
             threshold,
             Strings(element, "context_words", path),
-            Strings(element, "deny_list", path),
+            denyList,
             Strings(element, "allow_list", path),
             Regexes(element, "allow_list_regex", path),
-            ReadPatterns(element, $"{path}.regex_patterns"),
+            patterns,
             op);
     }
 

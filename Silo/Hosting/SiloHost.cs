@@ -17,6 +17,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Grains.Security;
 using PiiOrleans.Silo.Gateway;
 using PiiOrleans.Silo.Gateway.Presidio;
 
@@ -56,7 +57,7 @@ public static class SiloHost
     public static WebApplicationBuilder CreateBuilder(SiloHostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var args = settings.Args.ToArray();
+        var args = SiloDataRootArguments.Expand(settings.Args);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
@@ -79,6 +80,7 @@ public static class SiloHost
         var silo = ReadOptions(builder.Configuration);
         ConfigureLogging(builder, silo, settings.Embedded);
         ConfigureListening(builder, silo, settings.Embedded);
+        ConfigureAccess(builder, silo, settings.Embedded);
 
         builder.Services.Configure<SiloOptions>(builder.Configuration.GetSection(SiloOptions.SectionName));
         builder.Services.Configure<JobOptions>(builder.Configuration.GetSection("Jobs"));
@@ -97,6 +99,7 @@ public static class SiloHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<GatewayGuard>();
         MapDashboard(app);
         app.MapJobGateway();
         app.MapPresidioEndpoints();
@@ -215,6 +218,28 @@ public static class SiloHost
         }
 
         return options;
+    }
+
+    // Who may call the silo and which files its jobs may touch (docs/security.md). The embedded silo's only caller is
+    // the user who started the client, so it may use that user's paths; a served silo uses only its data roots.
+    private static void ConfigureAccess(WebApplicationBuilder builder, SiloOptions silo, bool embedded)
+    {
+        var beyondLoopback = !embedded && SiloListenAddresses.BeyondLoopback(silo);
+        if (beyondLoopback && string.IsNullOrWhiteSpace(silo.ApiKey))
+        {
+            throw new SiloConfigurationException(
+                "The silo listens beyond loopback but has no API key. Set Silo:ApiKey (PIIORLEANS_Silo__ApiKey), or listen on 127.0.0.1.");
+        }
+
+        if (silo.MaxRequestBodyBytes < 1)
+        {
+            throw new SiloConfigurationException($"Silo:MaxRequestBodyBytes is {silo.MaxRequestBodyBytes}; use a positive number of bytes.");
+        }
+
+        builder.Services.AddSingleton(embedded ? JobDataRoots.Unrestricted : JobDataRoots.Of(silo.DataRoots));
+        builder.Services.AddSingleton(new GatewayGuardOptions(
+            string.IsNullOrWhiteSpace(silo.ApiKey) ? null : silo.ApiKey, silo.AllowedHosts, silo.AllowedOrigins, silo.MaxRequestBodyBytes, beyondLoopback));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = silo.MaxRequestBodyBytes);
     }
 
     private static void ConfigureLogging(WebApplicationBuilder builder, SiloOptions silo, bool embedded)

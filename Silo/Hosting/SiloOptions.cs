@@ -38,4 +38,19 @@ public sealed class SiloOptions
 
     /// <summary>Console log format: <c>simple</c> (one line per entry) or <c>json</c> (for containers).</summary>
     public string LogFormat { get; set; } = "simple";
+
+    /// <summary>Folders job inputs and outputs must lie in (<c>--data-root DIR</c>, repeatable); none: the silo accepts no job paths.</summary>
+    public string[] DataRoots { get; set; } = [];
+
+    /// <summary>The key job endpoints require (<c>X-Api-Key</c> or <c>Authorization: Bearer</c>); required when listening beyond loopback.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Host header names accepted besides loopback names and the bound address (DNS-rebinding defence).</summary>
+    public string[] AllowedHosts { get; set; } = [];
+
+    /// <summary>Browser origins allowed to call the API (none by default: a web page cannot drive jobs).</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Largest request body in bytes (Kestrel answers 413 above it).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 }

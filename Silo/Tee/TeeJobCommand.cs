@@ -112,6 +112,8 @@ public static class TeeJobCommand
             silo.AddPiiOrleansGrains();
         });
         builder.Services.AddJobs();
+        // The container's environment is the only caller and names the paths: the job may use them.
+        builder.Services.AddSingleton(PiiOrleans.Grains.Security.JobDataRoots.Unrestricted);
         builder.Services.AddTablesPipeline();
         configureServices?.Invoke(builder.Services);
         using var host = builder.Build();

@@ -22,13 +22,16 @@ public sealed class PoolEndToEndTests : IDisposable
     {
         using var redis = await RedisServer.StartAsync();
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
-        var first = await StartMemberAsync(redis, clusterId);
-        var second = await StartMemberAsync(redis, clusterId);
+        var dataRoot = Path.GetDirectoryName(_db.InputPath)!;
+        var first = await StartMemberAsync(redis, clusterId, dataRoot);
+        var second = await StartMemberAsync(redis, clusterId, dataRoot);
         try
         {
             TablesCluster.CreateVanaDatabase(_db.InputPath);
+            var config = Path.Combine(dataRoot, "config.json");
+            File.Copy(TablesCluster.Fixture("vana-presidio-config.json"), config);
             var run = await ClientRun.RunAsync(["--cluster", redis.Url, "--cluster-id", clusterId, "--plain",
-                "tables", "-i", _db.InputPath, "-o", _db.OutputDirectory, "-c", TablesCluster.Fixture("vana-presidio-config.json")]);
+                "tables", "-i", _db.InputPath, "-o", _db.OutputDirectory, "-c", config]);
             Assert.True(run.ExitCode == 0, run.Error);
             Assert.True(File.Exists(_db.OutputPath));
 
@@ -45,7 +48,7 @@ public sealed class PoolEndToEndTests : IDisposable
             // Stop both members one after the other, with a new one joining: the job's state comes back from Redis.
             await first.StopAsync();
             await first.DisposeAsync();
-            first = await StartMemberAsync(redis, clusterId);
+            first = await StartMemberAsync(redis, clusterId, dataRoot);
             await second.StopAsync();
             await second.DisposeAsync();
             second = null!;
@@ -74,11 +77,11 @@ public sealed class PoolEndToEndTests : IDisposable
         Assert.Contains("redis://HOST:PORT", run.Error);
     }
 
-    private static async Task<WebApplication> StartMemberAsync(RedisServer redis, string clusterId)
+    private static async Task<WebApplication> StartMemberAsync(RedisServer redis, string clusterId, string dataRoot)
     {
         var app = SiloHost.Create(new SiloHostSettings
         {
-            Args = ["--port", "0", "--cluster", redis.Url, "--cluster-id", clusterId, "--advertise", "127.0.0.1",
+            Args = ["--port", "0", "--cluster", redis.Url, "--cluster-id", clusterId, "--advertise", "127.0.0.1", "--data-root", dataRoot,
                 "--silo-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--gateway-port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--Logging:LogLevel:Default=Warning"],

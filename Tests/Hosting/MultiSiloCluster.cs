@@ -25,6 +25,8 @@ public static class MultiSiloCluster
         {
             silo.AddPiiOrleansGrains();
             silo.Services.AddPiiOrleansServices(configuration);
+            // The test's temporary folders are the job paths; the data-root check has its own tests.
+            silo.Services.AddSingleton(PiiOrleans.Grains.Security.JobDataRoots.Unrestricted);
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddJobPayloads()));
         var cluster = builder.Build();

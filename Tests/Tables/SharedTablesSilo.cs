@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PiiOrleans.Grains.Security;
 using PiiOrleans.Grains.Tables;
 using PiiOrleans.Pii.Anonymization;
 using PiiOrleans.Tables;
@@ -16,6 +17,7 @@ internal static class SharedTablesSilo
     private static readonly SwitchableEngineFactory Factory = new();
     private static readonly Lazy<Task<TestCluster>> Cluster = new(() => TestCluster.StartAsync(services =>
     {
+        services.AddSingleton(JobDataRoots.Unrestricted);
         services.AddTablesPipeline();
         services.AddSingleton<ITablesEngineFactory>(Factory);
     }));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Grains.Security;
 using PiiOrleans.Grains.Tables;
 using PiiOrleans.Tables;
 using PiiOrleans.Tests.Hosting;
@@ -16,6 +17,7 @@ internal static class TablesCluster
         await using var cluster = await TestCluster.StartAsync(
             services =>
             {
+                services.AddSingleton(JobDataRoots.Unrestricted);
                 services.AddTablesPipeline();
                 if (engines is not null)
                 {

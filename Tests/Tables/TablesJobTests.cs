@@ -225,17 +225,18 @@ public sealed class TablesJobTests : IDisposable
     }
 
     [Fact]
-    public async Task FailureLeavesThePreviousOutputUntouchedAndNoTemporaryFile()
+    public async Task FailureLeavesNoStaleOutputAndNoTemporaryFile()
     {
+        // Issue 16, case 11: an earlier run's output never survives beside (or instead of) a failed run.
         Directory.CreateDirectory(_db.OutputDirectory);
         File.WriteAllText(_db.OutputPath, "previous output");
+        File.WriteAllText(_db.ReportPath, "previous report");
         _db.Execute("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('a'); INSERT INTO t VALUES (CAST(x'ff' AS TEXT));");
 
         var result = await RunAsync(_db);
 
         Assert.Equal(TablesExitCodes.PipelineFailure, result.ExitCode);
-        Assert.Equal("previous output", File.ReadAllText(_db.OutputPath));
-        Assert.Equal([_db.OutputPath], Directory.GetFiles(_db.OutputDirectory));
+        Assert.Empty(Directory.GetFiles(_db.OutputDirectory));
     }
 
     [Fact]

@@ -14,10 +14,14 @@ public static class ErrorReportWriter
     /// <summary>The report path for a mapping database path.</summary>
     public static string PathFor(string mappingPath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(mappingPath))!, "errors.jsonl");
 
-    /// <summary>Writes the issues; does nothing (and removes no file) when there are none.</summary>
-    public static void Write(string path, IReadOnlyList<TrackIssue> issues, DateTime localNow)
+    /// <summary>
+    /// Writes the issues; does nothing (and removes no file) when there are none. <paramref name="keptFiles"/> are the
+    /// input files a resumed run did not redo: their lines from the earlier run stay, since nothing reports them again.
+    /// </summary>
+    public static void Write(string path, IReadOnlyList<TrackIssue> issues, DateTime localNow, IReadOnlySet<string>? keptFiles = null)
     {
-        if (issues.Count == 0)
+        var kept = keptFiles is { Count: > 0 } ? EarlierLines(path, keptFiles) : [];
+        if (issues.Count == 0 && kept.Count == 0)
         {
             return;
         }
@@ -29,6 +33,11 @@ public static class ErrorReportWriter
         using (var w = new StreamWriter(temp, false, new UTF8Encoding(false)))
         {
             w.NewLine = "\n";
+            foreach (var line in kept)
+            {
+                w.WriteLine(line);
+            }
+
             var sb = new StringBuilder();
             foreach (var i in issues)
             {
@@ -48,5 +57,32 @@ public static class ErrorReportWriter
         }
 
         File.Move(temp, path, overwrite: true);
+    }
+
+    private static List<string> EarlierLines(string path, IReadOnlySet<string> keptFiles)
+    {
+        var lines = new List<string>();
+        if (!File.Exists(path))
+        {
+            return lines;
+        }
+
+        foreach (var line in File.ReadLines(path))
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(line);
+                if (document.RootElement.TryGetProperty("file_path", out var file) && file.GetString() is { } name && keptFiles.Contains(name))
+                {
+                    lines.Add(line);
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Not a line we wrote: dropped rather than copied.
+            }
+        }
+
+        return lines;
     }
 }

@@ -13,6 +13,13 @@ public static class TrackFileScanner
     /// <summary>Scans <paramref name="file"/>; <paramref name="includeRun"/> is the priority filter for metadata lines (null = all).</summary>
     public static TrackFileScan Scan(TrackInputFile file, Func<string, bool>? includeRun)
     {
+        long invalidLine = Utf8LineValidator.FirstInvalidLine(file.FullPath);
+        if (invalidLine > 0)
+        {
+            throw new TracksInputException(
+                $"{file.RelativePath} line {invalidLine} is not valid UTF-8. Convert the file to UTF-8 (for example with iconv) and run again; nothing was written.");
+        }
+
         long length = new FileInfo(file.FullPath).Length;
         switch (file.Tree)
         {

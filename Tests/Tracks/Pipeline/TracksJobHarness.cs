@@ -4,6 +4,7 @@ using Orleans;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Grains.Security;
 using PiiOrleans.Grains.Tracks;
 using PiiOrleans.Tests.Hosting;
 using PiiOrleans.Tracks;
@@ -32,11 +33,14 @@ internal sealed class TracksJobHarness : IAsyncDisposable
 
     public IGrainFactory GrainFactory => _cluster.GrainFactory;
 
+    /// <summary>The data roots the runner checks paths against (the embedded client's: unrestricted, unless a test confines it).</summary>
+    public JobDataRoots Roots { get; set; } = JobDataRoots.Unrestricted;
+
     public async Task<(JobOutcome Outcome, TracksJobResult Result, ScriptedJobContext Context)> RunAsync(
         TracksJobParameters parameters, Func<JobQuestion, string?>? answer = null)
     {
         var context = new ScriptedJobContext(_cluster.GrainFactory, answer);
-        var runner = new TracksJobRunner(_cluster.Services.GetRequiredService<TrackRewriteSessions>());
+        var runner = new TracksJobRunner(_cluster.Services.GetRequiredService<TrackRewriteSessions>(), Roots);
         var outcome = await runner.RunAsync(context, JsonSerializer.SerializeToElement(parameters, TracksJson.Options), CancellationToken.None);
         return (outcome, outcome.Result.Deserialize<TracksJobResult>(TracksJson.Options)!, context);
     }
