@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PiiOrleans.Pii.Onnx;
 
 namespace PiiOrleans.Pii.Detection.Ner;
 
@@ -44,7 +43,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
         settings ??= NerSettings.Default;
         settings.Validate();
         var directory = settings.ResolveModelDirectory();
-        var model = NerModel.Load(directory, new OnnxSessionOptions(settings.IntraOpThreads));
+        var model = NerModel.Load(directory, settings.IntraOpThreads);
         var gazetteerDir = Path.Combine(directory, "gazetteer");
         var gazetteer = System.IO.Directory.Exists(gazetteerDir) ? Gazetteer.Load(gazetteerDir) : null;
         return new NerRecognizer(model, settings, gazetteer);
