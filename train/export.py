@@ -13,7 +13,7 @@ import torch
 import onnx
 from onnx import helper, numpy_helper, TensorProto
 import locale_data as L, wordpiece
-from model import TokenClassifier
+from model import build
 
 PARITY_TEXTS = ['Heidi Müller lives in Amsterdam.', 'Ivan Petrov from Moscow, Russia.',
                 "Jean-Luc O'Brien works for Siemens AG in São Paulo.", 'The meeting is on Monday at the Board room.',
@@ -62,7 +62,7 @@ def main():
     args = ap.parse_args()
     ck = torch.load(args.checkpoint, map_location='cpu')
     cfg = ck['config']
-    model = TokenClassifier(cfg['vocab_size'], cfg['labels'], cfg['d'], cfg['layers'], cfg['heads'], cfg['ffn'], cfg['max_len'], 0.0)
+    model = build(cfg, dropout=0.0)
     model.load_state_dict(ck['state'])
     model.eval()
     os.makedirs(args.out, exist_ok=True)
@@ -77,14 +77,18 @@ def main():
                                     'logits': {0: 'batch', 1: 'sequence'}}, opset_version=14, do_constant_folding=True)
     n = 0 if args.fp32 else quantize(tmp)
     os.replace(tmp, os.path.join(args.out, 'model.onnx'))
+    if cfg.get('arch') == 'lstm':
+        arch = {'architectures': ['PiiOrleansLstmTagger'], 'model_type': 'piiorleans-conv-bilstm', 'hidden_size': cfg['hidden'],
+                'embedding_size': cfg['d'], 'conv_size': cfg['conv']}
+    else:
+        arch = {'architectures': ['PiiOrleansTokenClassifier'], 'model_type': 'piiorleans-mini-bert', 'hidden_size': cfg['d'],
+                'num_hidden_layers': cfg['layers'], 'num_attention_heads': cfg['heads'], 'intermediate_size': cfg['ffn']}
     config = {
-        'architectures': ['PiiOrleansTokenClassifier'], 'model_type': 'piiorleans-mini-bert',
-        'hidden_size': cfg['d'], 'num_hidden_layers': cfg['layers'], 'num_attention_heads': cfg['heads'],
-        'intermediate_size': cfg['ffn'], 'max_position_embeddings': cfg['max_len'], 'vocab_size': cfg['vocab_size'],
+        **arch, 'max_position_embeddings': cfg['max_len'], 'vocab_size': cfg['vocab_size'],
         'id2label': {str(i): l for i, l in enumerate(labels)}, 'label2id': {l: i for i, l in enumerate(labels)},
         'quantization': 'none' if args.fp32 else f'int8 DynamicQuantizeMatMul ({n} MatMuls, per-column symmetric)',
-        'training_step': ck['step'], 'synthetic_validation_f1': ck['val_f1'],
-        # corpus.py lower-cases 9 % of the texts: the C# recognizer then runs the model on texts without capitals too.
+        'training_step': ck['step'], 'dev_f1': ck['val_f1'],
+        # Training lower-cases 9 % of the texts: the C# recognizer then runs the model on texts without capitals too.
         'trained_on_lowercase_text': True,
     }
     with open(os.path.join(args.out, 'config.json'), 'w', encoding='utf-8') as f:
