@@ -12,7 +12,7 @@ import numpy as np
 import torch
 import onnx
 from onnx import helper, numpy_helper, TensorProto
-import locale_data as L, wordpiece
+import gazetteer, wordpiece
 from model import build
 
 PARITY_TEXTS = ['Heidi Müller lives in Amsterdam.', 'Ivan Petrov from Moscow, Russia.',
@@ -95,13 +95,9 @@ def main():
         json.dump(config, f, indent=2, ensure_ascii=False)
     with open(os.path.join(args.out, 'tokenizer_config.json'), 'w', encoding='utf-8') as f:
         json.dump({'do_lower_case': False, 'tokenizer_class': 'BertTokenizer'}, f, indent=2)
-    # Gazetteer lists from the same locale data the corpus used.
-    lex = L.lexicon(L.load_locales())
+    # Gazetteer lists: the locale data the generated corpus used plus the shared name and place lists (gazetteer.py).
     gdir = os.path.join(args.out, 'gazetteer')
-    os.makedirs(gdir, exist_ok=True)
-    for key, fname in [('first', 'first_names'), ('last', 'last_names'), ('cities', 'cities'), ('regions', 'regions'), ('countries', 'countries')]:
-        with open(os.path.join(gdir, fname + '.txt'), 'w', encoding='utf-8') as f:
-            f.write('\n'.join(lex[key]) + '\n')
+    gazetteer.write(gdir)
     # English words (lower-case entries of Debian's wamerican, SCOWL): a single capitalised dictionary word the name
     # lists do not know ("Battery", "Cool") is rarely a person. Optional: the C# gazetteer loads it when present.
     dictionary = '/usr/share/dict/american-english'

@@ -55,6 +55,7 @@ def main():
     ap.add_argument('--out', default=os.path.join(HERE, 'out'))
     ap.add_argument('--eval-minutes', type=float, default=5)
     ap.add_argument('--dev-size', type=int, default=2500)
+    ap.add_argument('--resume', help='continue from this checkpoint (same vocab; fresh optimizer, short warm-up)')
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -114,13 +115,17 @@ def main():
         model = LstmTagger(len(vocab), len(LABELS), args.d, args.conv, args.hidden, args.dropout, args.max_len)
     else:
         model = TokenClassifier(len(vocab), len(LABELS), args.d, 3, 4, 512, args.max_len)
+    warmup = 300
+    if args.resume:
+        model.load_state_dict(torch.load(args.resume, map_location='cpu')['state'])
+        warmup = 50
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     it = batches()
     print(f'train {len(train)} real sentences, dev {len(dev)}; params {sum(p.numel() for p in model.parameters())/1e6:.2f}M',
           flush=True)
     start = time.time(); budget = args.minutes * 60
-    step, best, last_eval, running, warmup = 0, -1.0, start, 0.0, 300
+    step, best, last_eval, running = 0, -1.0, start, 0.0
     log = []
     while True:
         elapsed = time.time() - start
