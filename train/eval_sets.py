@@ -14,7 +14,7 @@ TYPES = {'PER': 'PERSON', 'LOC': 'LOCATION', 'ORG': 'ORGANIZATION'}
 
 def rows(items):
     return [{'full_text': t, 'spans': [{'entity_type': TYPES[l], 'entity_value': t[a:b], 'start_position': a, 'end_position': b}
-                                       for a, b, l in s]} for _, t, s in items]
+                                       for a, b, l in s if l in TYPES]} for _, t, s in items]
 
 
 def main():

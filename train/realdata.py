@@ -192,7 +192,12 @@ def read_wnut():
     for name, part in (('wnut17train.conll', 'train'), ('emerging.dev.conll', 'dev')):
         for s in conll_blocks(os.path.join(DATA, 'wnut17', name), sep='\t'):
             if s is None: continue
-            yield ('wnut17', part) + join([t for t, _ in s], bio_tags([l for _, l in s], WNUT))
+            text, spans = join([t for t, _ in s], bio_tags([l for _, l in s], WNUT))
+            # WNUT-17 leaves user names (@name) unannotated where BTC labels them PER/ORG: out of the loss (IGNORE).
+            for m in re.finditer(r'(?<![A-Za-z0-9_])@[A-Za-z0-9_]+', text):
+                if not any(a < m.end() and b > m.start() for a, b, _ in spans):
+                    spans.append((m.start(), m.end(), 'IGNORE'))
+            yield 'wnut17', part, text, sorted(spans)
 
 
 RE3D = {'Person': 'PER', 'Location': 'LOC', 'Organisation': 'ORG'}
@@ -319,6 +324,6 @@ if __name__ == '__main__':
         print(part, len(rows), 'sentences', sum(toks.values()), 'tokens')
         for k in sorted(c):
             print(f'  {k:10s} {c[k]:6d} sent {toks[k]:7d} tok  PER {e[(k, "PER")]:5d} LOC {e[(k, "LOC")]:5d} ORG {e[(k, "ORG")]:5d}')
-    if len(sys.argv) > 1:
+    if len(sys.argv) > 1 and int(sys.argv[1]) > 0:
         for corpus, text, spans in sp['train'][:: max(1, len(sp['train']) // int(sys.argv[1]))]:
             print(corpus, '|', text[:150], '|', [(text[a:b], t) for a, b, t in spans])

@@ -14,5 +14,5 @@ out="$root/train/out"
 "$py" "$root/train/train_real.py" --minutes "${MINUTES:-62}" --threads "${THREADS:-2}" --out "$out"
 # Phase 2: a second, shorter decay from phase 1's best checkpoint (same vocabulary).
 mkdir -p "$out/phase2" && cp "$out/vocab.txt" "$out/phase2/vocab.txt"
-"$py" "$root/train/train_real.py" --minutes "${MINUTES2:-25}" --threads "${THREADS:-2}" --lr 8e-4 --resume "$out/best.pt" --out "$out/phase2"
+"$py" "$root/train/train_real.py" --minutes "${MINUTES2:-28}" --threads "${THREADS:-2}" --lr 8e-4 --synthetic 0.4 --resume "$out/best.pt" --out "$out/phase2"
 "$py" "$root/train/export.py" --checkpoint "$out/phase2/best.pt" --fp32 --out "$root/models/piiorleans-ner-small"

@@ -14,7 +14,20 @@ import argparse, json, os, random, time
 import torch
 import corpus, locale_data as L, wordpiece, realdata
 from model import LstmTagger, TokenClassifier
-from train import LABELS, encode, collate, evaluate, save
+from train import LABELS, collate, evaluate, save
+import train as base
+
+
+def encode(wp, text, spans, max_len, ignore=True):
+    """train.encode, plus IGNORE spans (user names WNUT-17 leaves unannotated): out of the loss, or O when scoring."""
+    ids, labels, offs = base.encode(wp, text, [x for x in spans if x[2] != 'IGNORE'], max_len)
+    if ignore:
+        for a, b, lab in spans:
+            if lab == 'IGNORE':
+                for i, (s, e) in enumerate(offs):
+                    if s >= a and e <= b:
+                        labels[i + 1] = -100
+    return ids, labels, offs
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -85,7 +98,7 @@ def main():
     unk = vocab.index('[UNK]')
 
     train_enc = [encode(wp, t, s, args.max_len) for t, s in train]  # cased copies, encoded once
-    dev = [encode(wp, t, s, args.max_len) for _, t, s in dev_rows]
+    dev = [encode(wp, t, s, args.max_len, ignore=False) for _, t, s in dev_rows]
     vg = corpus.CorpusGenerator(args.seed + 999)
     dev_syn = [encode(wp, *vg.sample(), args.max_len) for _ in range(500)]
     gen = corpus.CorpusGenerator(args.seed)

@@ -88,6 +88,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
         var unique = pending.Select(i => texts[i]).Distinct(StringComparer.Ordinal).ToArray();
         var tagged = tagger.Tag(unique);
         var byText = new Dictionary<string, NerSpan[]>(unique.Length, StringComparer.Ordinal);
+        var handles = new List<NerSpan>();
         for (var u = 0; u < unique.Length; u++)
         {
             var spans = tagged[u];
@@ -95,6 +96,13 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
             var cased = NerSpanFilter.HasUpperLetter(unique[u], 0, unique[u].Length);
             foreach (var raw in NerSpanFilter.SplitLines(unique[u], spans))
             {
+                handles.Clear();
+                if (NerSpanFilter.TrySplitHandles(unique[u], raw, handles))
+                {
+                    kept.AddRange(handles.Where(h => h.Score >= settings.MinScore));
+                    continue;
+                }
+
                 if (NerSpanFilter.Refine(unique[u], raw, gazetteer, cased) is not { } span)
                 {
                     continue;

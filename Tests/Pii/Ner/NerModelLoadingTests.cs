@@ -57,6 +57,33 @@ public sealed class NerModelLoadingTests
     }
 
     [Fact]
+    public void LogitBiasComesFromConfigAndNamesLabels()
+    {
+        var dir = CopyOfBundledModel();
+        try
+        {
+            var config = Path.Combine(dir, "config.json");
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(config))!.AsObject();
+            json["logit_bias"] = new System.Text.Json.Nodes.JsonObject { ["O"] = -1.5 };
+            File.WriteAllText(config, json.ToJsonString());
+            using (var model = NerModel.Load(dir, intraOpThreads: 1))
+            {
+                Assert.Equal(-1.5f, model.LogitBias[model.Labels.Labels.ToList().IndexOf("O")]);
+                Assert.Equal(1, model.LogitBias.Count(b => b != 0));
+            }
+
+            json["logit_bias"] = new System.Text.Json.Nodes.JsonObject { ["B-XYZ"] = 1 };
+            File.WriteAllText(config, json.ToJsonString());
+            var e = Assert.Throws<NerModelException>(() => NerModel.Load(dir));
+            Assert.Contains("B-XYZ", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void RunningWithoutNerIsExplicit()
     {
         Assert.Empty(NamedEntityRecognizerSet.Disabled.Recognizers);
