@@ -59,6 +59,8 @@ def main():
     ap.add_argument('--checkpoint', default=os.path.join(os.path.dirname(__file__), 'out', 'best.pt'))
     ap.add_argument('--out', required=True)
     ap.add_argument('--fp32', action='store_true')
+    ap.add_argument('--logit-bias', default='{"O": -2.5, "B-PER": 0.5, "I-PER": 0.5, "B-ORG": 0.5, "I-ORG": 0.5}',
+                    help='JSON label → bias added to the logits in C# (calibrated on the dev split; see train/README.md)')
     args = ap.parse_args()
     ck = torch.load(args.checkpoint, map_location='cpu')
     cfg = ck['config']
@@ -90,6 +92,7 @@ def main():
         'training_step': ck['step'], 'dev_f1': ck['val_f1'],
         # Training lower-cases 9 % of the texts: the C# recognizer then runs the model on texts without capitals too.
         'trained_on_lowercase_text': True,
+        'logit_bias': json.loads(args.logit_bias),
     }
     with open(os.path.join(args.out, 'config.json'), 'w', encoding='utf-8') as f:
         json.dump(config, f, indent=2, ensure_ascii=False)

@@ -17,9 +17,9 @@ SOURCES = """# Sources of the gazetteer lists
 
 - Bogus 34.0.2 locale data (MIT): first and last names, cities, regions, countries of 48 locales.
 - SSA baby names, hackerb9/ssa-baby-names @ 0b1a1316 (`maxoccurbysex.txt`; US Social Security Administration data,
-  public domain): first names with a peak of at least {min_first} births in one year.
+  public domain): first names with a peak of at least {min_first} births in one year that are not English words.
 - US Census 2010 surnames, ul-mds/gecko-data @ 9b7a073c (`en_US/last-name.csv`; public-domain source, repository MIT):
-  surnames with at least {min_last} bearers.
+  surnames with at least {min_last} bearers that are not English words.
 - world-cities, datasets/world-cities @ 49974c67 (PDDL; data from GeoNames, CC BY 4.0 — attribution: GeoNames,
   geonames.org): names of cities over 15,000 people with at least 4 letters that are neither English words nor first names.
 - Debian tzdata `iso3166.tab` (public domain): country names.
@@ -42,14 +42,15 @@ def derive(min_first=200, min_last=2000):
     first = set(lex['first'])
     with open(os.path.join(g, 'ssa-baby-names', 'maxoccurbysex.txt'), encoding='utf-8') as f:
         for row in csv.reader(f):
-            if len(row) >= 3 and row[2].isdigit() and int(row[2]) >= min_first and len(row[0]) > 1:
+            if len(row) >= 3 and row[2].isdigit() and int(row[2]) >= min_first and len(row[0]) > 1 and row[0].lower() not in words:
                 first.add(row[0])
     last = set(lex['last'])
     with open(os.path.join(g, 'gecko-data-en_US', 'last-name.csv'), encoding='utf-8') as f:
         for row in csv.DictReader(f):
             n = row['last_name'].strip()
-            if n and int(row['count']) >= min_last and len(n) > 1:
-                last.add(n[0] + n[1:].lower() if n.isupper() else n)
+            n = n[0] + n[1:].lower() if n.isupper() else n
+            if n and int(row['count']) >= min_last and len(n) > 1 and n.lower() not in words:
+                last.add(n)
     cities = set(lex['cities'])
     with open(os.path.join(g, 'world-cities', 'world-cities.csv'), encoding='utf-8') as f:
         for row in csv.DictReader(f):
