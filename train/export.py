@@ -12,8 +12,8 @@ import numpy as np
 import torch
 import onnx
 from onnx import helper, numpy_helper, TensorProto
-import locale_data as L, wordpiece
-from model import TokenClassifier
+import gazetteer, wordpiece
+from model import build
 
 PARITY_TEXTS = ['Heidi Müller lives in Amsterdam.', 'Ivan Petrov from Moscow, Russia.',
                 "Jean-Luc O'Brien works for Siemens AG in São Paulo.", 'The meeting is on Monday at the Board room.',
@@ -59,10 +59,12 @@ def main():
     ap.add_argument('--checkpoint', default=os.path.join(os.path.dirname(__file__), 'out', 'best.pt'))
     ap.add_argument('--out', required=True)
     ap.add_argument('--fp32', action='store_true')
+    ap.add_argument('--logit-bias', default='{"O": -2.5, "B-PER": 0.5, "I-PER": 0.5, "B-ORG": 0.5, "I-ORG": 0.5}',
+                    help='JSON label → bias added to the logits in C# (calibrated on the dev split; see train/README.md)')
     args = ap.parse_args()
     ck = torch.load(args.checkpoint, map_location='cpu')
     cfg = ck['config']
-    model = TokenClassifier(cfg['vocab_size'], cfg['labels'], cfg['d'], cfg['layers'], cfg['heads'], cfg['ffn'], cfg['max_len'], 0.0)
+    model = build(cfg, dropout=0.0)
     model.load_state_dict(ck['state'])
     model.eval()
     os.makedirs(args.out, exist_ok=True)
@@ -77,27 +79,28 @@ def main():
                                     'logits': {0: 'batch', 1: 'sequence'}}, opset_version=14, do_constant_folding=True)
     n = 0 if args.fp32 else quantize(tmp)
     os.replace(tmp, os.path.join(args.out, 'model.onnx'))
+    if cfg.get('arch') == 'lstm':
+        arch = {'architectures': ['PiiOrleansLstmTagger'], 'model_type': 'piiorleans-conv-bilstm', 'hidden_size': cfg['hidden'],
+                'embedding_size': cfg['d'], 'conv_size': cfg['conv']}
+    else:
+        arch = {'architectures': ['PiiOrleansTokenClassifier'], 'model_type': 'piiorleans-mini-bert', 'hidden_size': cfg['d'],
+                'num_hidden_layers': cfg['layers'], 'num_attention_heads': cfg['heads'], 'intermediate_size': cfg['ffn']}
     config = {
-        'architectures': ['PiiOrleansTokenClassifier'], 'model_type': 'piiorleans-mini-bert',
-        'hidden_size': cfg['d'], 'num_hidden_layers': cfg['layers'], 'num_attention_heads': cfg['heads'],
-        'intermediate_size': cfg['ffn'], 'max_position_embeddings': cfg['max_len'], 'vocab_size': cfg['vocab_size'],
+        **arch, 'max_position_embeddings': cfg['max_len'], 'vocab_size': cfg['vocab_size'],
         'id2label': {str(i): l for i, l in enumerate(labels)}, 'label2id': {l: i for i, l in enumerate(labels)},
         'quantization': 'none' if args.fp32 else f'int8 DynamicQuantizeMatMul ({n} MatMuls, per-column symmetric)',
-        'training_step': ck['step'], 'synthetic_validation_f1': ck['val_f1'],
-        # corpus.py lower-cases 9 % of the texts: the C# recognizer then runs the model on texts without capitals too.
+        'training_step': ck['step'], 'dev_f1': ck['val_f1'],
+        # Training lower-cases 9 % of the texts: the C# recognizer then runs the model on texts without capitals too.
         'trained_on_lowercase_text': True,
+        'logit_bias': json.loads(args.logit_bias),
     }
     with open(os.path.join(args.out, 'config.json'), 'w', encoding='utf-8') as f:
         json.dump(config, f, indent=2, ensure_ascii=False)
     with open(os.path.join(args.out, 'tokenizer_config.json'), 'w', encoding='utf-8') as f:
         json.dump({'do_lower_case': False, 'tokenizer_class': 'BertTokenizer'}, f, indent=2)
-    # Gazetteer lists from the same locale data the corpus used.
-    lex = L.lexicon(L.load_locales())
+    # Gazetteer lists: the locale data the generated corpus used plus the shared name and place lists (gazetteer.py).
     gdir = os.path.join(args.out, 'gazetteer')
-    os.makedirs(gdir, exist_ok=True)
-    for key, fname in [('first', 'first_names'), ('last', 'last_names'), ('cities', 'cities'), ('regions', 'regions'), ('countries', 'countries')]:
-        with open(os.path.join(gdir, fname + '.txt'), 'w', encoding='utf-8') as f:
-            f.write('\n'.join(lex[key]) + '\n')
+    gazetteer.write(gdir)
     # English words (lower-case entries of Debian's wamerican, SCOWL): a single capitalised dictionary word the name
     # lists do not know ("Battery", "Cool") is rarely a person. Optional: the C# gazetteer loads it when present.
     dictionary = '/usr/share/dict/american-english'

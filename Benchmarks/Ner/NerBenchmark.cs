@@ -6,7 +6,7 @@ using PiiOrleans.Pii.Detection.Ner;
 namespace PiiOrleans.Benchmarks.Ner;
 
 /// <summary>
-/// <c>benchmarks ner [--sentences N] [--batch B] [--threads T]</c>: NER sentences/s over generated, all-distinct
+/// <c>benchmarks ner [--sentences N] [--batch B] [--threads T] [--model DIR]</c>: NER sentences/s over generated, all-distinct
 /// sentences (cache off), plus the gazetteer recognizer's rate on the same text.
 /// </summary>
 public static class NerBenchmark
@@ -17,9 +17,11 @@ public static class NerBenchmark
         var sentences = Option(args, "--sentences", 4000);
         var batch = Option(args, "--batch", 16);
         var threads = Option(args, "--threads", 2);
+        var m = Array.IndexOf(args, "--model");
+        var model = m >= 0 && m + 1 < args.Length ? args[m + 1] : null;
         var texts = Generate(sentences, seed: 42);
 
-        using var recognizer = NerRecognizer.Create(new NerSettings(IntraOpThreads: threads, BatchSize: batch, CacheCapacity: 0));
+        using var recognizer = NerRecognizer.Create(new NerSettings(ModelDirectory: model, IntraOpThreads: threads, BatchSize: batch, CacheCapacity: 0));
         var request = RecognitionRequest.Default;
         Measure(recognizer, texts.Take(Math.Min(200, texts.Length)).ToArray(), batch, request); // warm-up
         var (seconds, found) = Measure(recognizer, texts, batch, request);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PiiOrleans.Pii.Onnx;
 
 namespace PiiOrleans.Pii.Detection.Ner;
 
@@ -44,7 +43,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
         settings ??= NerSettings.Default;
         settings.Validate();
         var directory = settings.ResolveModelDirectory();
-        var model = NerModel.Load(directory, new OnnxSessionOptions(settings.IntraOpThreads));
+        var model = NerModel.Load(directory, settings.IntraOpThreads);
         var gazetteerDir = Path.Combine(directory, "gazetteer");
         var gazetteer = System.IO.Directory.Exists(gazetteerDir) ? Gazetteer.Load(gazetteerDir) : null;
         return new NerRecognizer(model, settings, gazetteer);
@@ -89,6 +88,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
         var unique = pending.Select(i => texts[i]).Distinct(StringComparer.Ordinal).ToArray();
         var tagged = tagger.Tag(unique);
         var byText = new Dictionary<string, NerSpan[]>(unique.Length, StringComparer.Ordinal);
+        var handles = new List<NerSpan>();
         for (var u = 0; u < unique.Length; u++)
         {
             var spans = tagged[u];
@@ -96,6 +96,13 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
             var cased = NerSpanFilter.HasUpperLetter(unique[u], 0, unique[u].Length);
             foreach (var raw in NerSpanFilter.SplitLines(unique[u], spans))
             {
+                handles.Clear();
+                if (NerSpanFilter.TrySplitHandles(unique[u], raw, handles))
+                {
+                    kept.AddRange(handles.Where(h => h.Score >= settings.MinScore));
+                    continue;
+                }
+
                 if (NerSpanFilter.Refine(unique[u], raw, gazetteer, cased) is not { } span)
                 {
                     continue;

@@ -114,6 +114,71 @@ public static class NerSpanFilter
         }
     }
 
+    /// <summary>
+    /// A PERSON or ORGANIZATION span made of social-media handles ("@Luke5SOS", "@paynewere @x"): one span per whole
+    /// handle, '@' included, whatever its case (the case and trimming rules of <see cref="Refine"/> do not apply to a
+    /// user name). Returns false, adding nothing, when the span holds anything but handles, whitespace and punctuation.
+    /// </summary>
+    public static bool TrySplitHandles(string text, NerSpan span, List<NerSpan> handles)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(handles);
+        if (span.EntityType is not ("PERSON" or "ORGANIZATION"))
+        {
+            return false;
+        }
+
+        // Widen to the handles the span touches: the model often leaves out the '@' or a trailing '_'.
+        var start = span.Start;
+        while (start > 0 && IsHandleChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        if (start > 0 && text[start - 1] == '@')
+        {
+            start--;
+        }
+
+        var end = span.End;
+        while (end < text.Length && IsHandleChar(text[end]))
+        {
+            end++;
+        }
+
+        var found = 0;
+        var i = start;
+        while (i < end)
+        {
+            var c = text[i];
+            if (c == '@' && (i == 0 || !IsHandleChar(text[i - 1])) && i + 1 < text.Length && IsHandleChar(text[i + 1]))
+            {
+                var j = i + 1;
+                while (j < text.Length && IsHandleChar(text[j]))
+                {
+                    j++;
+                }
+
+                handles.Add(span with { Start = i, End = j });
+                found++;
+                i = j;
+            }
+            else if (char.IsWhiteSpace(c) || (char.IsPunctuation(c) && c != '@'))
+            {
+                i++;
+            }
+            else
+            {
+                handles.RemoveRange(handles.Count - found, found);
+                return false;
+            }
+        }
+
+        return found > 0;
+    }
+
+    private static bool IsHandleChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
+
     /// <summary>The refined span, or null when it should be dropped; <paramref name="gazetteer"/> may be null.</summary>
     /// <remarks>
     /// <paramref name="cased"/> is false for a text without any upper-case letter ("said petra to michael"): case tells

@@ -123,6 +123,7 @@ public sealed class NerTagger
 
         var logits = model.Run(ids, mask, rows, length);
         var labelCount = model.Labels.Count;
+        var bias = model.Bias;
         for (var r = 0; r < rows; r++)
         {
             var w = windows[offset + r];
@@ -130,23 +131,23 @@ public sealed class NerTagger
             for (var tok = w.OwnedStart; tok < w.OwnedEnd; tok++)
             {
                 var position = 1 + tok - w.Start;
-                Softmax(logits.AsSpan(((r * length) + position) * labelCount, labelCount), target.AsSpan(tok * labelCount, labelCount));
+                Softmax(logits.AsSpan(((r * length) + position) * labelCount, labelCount), bias, target.AsSpan(tok * labelCount, labelCount));
             }
         }
     }
 
-    private static void Softmax(ReadOnlySpan<float> logits, Span<float> output)
+    private static void Softmax(ReadOnlySpan<float> logits, float[] bias, Span<float> output)
     {
         var max = float.NegativeInfinity;
-        foreach (var v in logits)
+        for (var k = 0; k < logits.Length; k++)
         {
-            max = Math.Max(max, v);
+            max = Math.Max(max, logits[k] + bias[k]);
         }
 
         var sum = 0f;
         for (var k = 0; k < logits.Length; k++)
         {
-            output[k] = MathF.Exp(logits[k] - max);
+            output[k] = MathF.Exp(logits[k] + bias[k] - max);
             sum += output[k];
         }
 

@@ -218,4 +218,28 @@ public sealed class NerSpanFilterTests
         Assert.NotNull(refined);
         Assert.Equal(expected, text[refined.Value.Start..refined.Value.End]);
     }
+
+    [Theory]
+    [InlineData("RT @Missyknowles_ : I enjoy it", "Missyknowles", "@Missyknowles_")]
+    [InlineData("Hey @Luke5SOS @calum_5 pizza", "Luke5SOS @calum", "@Luke5SOS|@calum_5")]
+    [InlineData("@paynewere lol", "@paynewere", "@paynewere")]
+    public void AUserNameIsMaskedWholeWithItsAt(string text, string value, string expected)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var handles = new List<NerSpan>();
+        Assert.True(NerSpanFilter.TrySplitHandles(text, new NerSpan("PERSON", start, start + value.Length, 0.8), handles));
+        Assert.Equal(expected, string.Join("|", handles.Select(h => text[h.Start..h.End])));
+        Assert.All(handles, h => Assert.Equal(0.8, h.Score));
+    }
+
+    [Theory]
+    [InlineData("Ask @Tina Alexandrov today", "Tina Alexandrov")]
+    [InlineData("Tina Alexandrov wrote", "Tina Alexandrov")]
+    public void ASpanWithMoreThanHandlesIsNoHandle(string text, string value)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var handles = new List<NerSpan>();
+        Assert.False(NerSpanFilter.TrySplitHandles(text, new NerSpan("PERSON", start, start + value.Length, 0.8), handles));
+        Assert.Empty(handles);
+    }
 }
