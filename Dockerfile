@@ -4,18 +4,10 @@
 # Every RUN below is a command docs/host.md also gives for building by hand.
 
 FROM --platform=linux/amd64 mcr.microsoft.com/dotnet/sdk:10.0 AS build
-# npm fetches the native ONNX Runtime in scripts/setup.sh.
-RUN apt-get update \
- && apt-get install -y --no-install-recommends npm \
- && rm -rf /var/lib/apt/lists/*
+# ONNX Runtime's native library comes with its NuGet package; the bundled NER model is copied by the build.
 WORKDIR /src
 COPY . .
-RUN bash scripts/setup.sh
 RUN dotnet publish Silo/PiiOrleans.Silo.csproj -c Release -o /app
-# The native library and the models go next to the silo (models/ may be empty when no model is bundled).
-RUN cp .native/onnxruntime/libonnxruntime.so.1 /app/ \
- && mkdir -p models \
- && cp -r models /app/models
 
 FROM --platform=linux/amd64 mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

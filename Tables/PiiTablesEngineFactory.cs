@@ -72,6 +72,11 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
         {
             throw new TablesConfigurationException($"Invalid PII configuration: {ex.Message}");
         }
+        catch (PiiOrleans.Pii.Detection.Ner.NerModelException ex)
+        {
+            // Never a silent downgrade: NER was asked for and cannot run.
+            throw new TablesConfigurationException($"{ex.Message} For a tables job, \"ner\": {{\"enabled\": false}} in the configuration is the opt-out.");
+        }
         catch (FileNotFoundException)
         {
             throw new TablesConfigurationException($"PII configuration {configPath} does not exist. Give the path of a JSON configuration file.");

@@ -96,19 +96,20 @@ public sealed class AnalyzeEngineOptions
     }
 
     /// <summary>
-    /// The NER model (with its gazetteer) of the configuration's <c>ner</c> section. When the model or ONNX Runtime
-    /// cannot be loaded, says so on <paramref name="warnings"/> and falls back to the gazetteer alone, or to patterns.
+    /// The NER model (with its gazetteer) of the configuration's <c>ner</c> section. A model that cannot be loaded is a
+    /// usage error (exit 1) naming the directory, never a silent downgrade; <c>--no-ner</c> is the explicit opt-out.
     /// </summary>
     private static IReadOnlyList<IEntityRecognizer> NerRecognizers(PiiSettings settings, TextWriter warnings)
     {
-        var loaded = PiiOrleans.Pii.Detection.Ner.NamedEntityRecognizerSet.Load(
-            new PiiOrleans.Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore));
-        if (loaded.Problem is not null)
+        _ = warnings;
+        try
         {
-            warnings.WriteLine($"warning: {loaded.Problem}; using {(loaded.Recognizers.Count > 0 ? "the gazetteer" : "pattern recognizers")} only." +
-                " Run 'bash scripts/setup.sh' or pass --no-ner.");
+            return PiiOrleans.Pii.Detection.Ner.NamedEntityRecognizerSet.Load(
+                new PiiOrleans.Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore)).Recognizers;
         }
-
-        return loaded.Recognizers;
+        catch (PiiOrleans.Pii.Detection.Ner.NerModelException e)
+        {
+            throw new ClientUsageException(e.Message);
+        }
     }
 }

@@ -29,15 +29,10 @@ public static class PiiEngineServiceCollectionExtensions
             IEnumerable<IEntityRecognizer> recognizers = provider.GetServices<IEntityRecognizer>();
             if (settings.Ner.Enabled && !recognizers.Any())
             {
-                // Names, places and organisations: the NER model when it loads, else its gazetteer, else patterns only.
-                var named = NamedEntityRecognizerSet.Load(new Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore));
-                if (named.Problem is not null)
-                {
-                    provider.GetService<ILoggerFactory>()?.CreateLogger(typeof(PiiEngineServiceCollectionExtensions))
-                        .LogWarning("Presidio endpoints run with {Recognizers}: {Problem}", named.Description, named.Problem);
-                }
-
-                recognizers = named.Recognizers;
+                // Names, places and organisations from the NER model; a model that cannot load fails the engine (no
+                // silent downgrade): NerModelException says which directory and how to turn NER off.
+                recognizers = NamedEntityRecognizerSet.Load(
+                    new Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore)).Recognizers;
             }
 
             return PiiEngine.Create(settings, recognizers);
