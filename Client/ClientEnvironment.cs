@@ -15,6 +15,9 @@ namespace PiiOrleans.Client;
 /// </summary>
 public sealed class ClientEnvironment
 {
+    /// <summary>The environment variable holding the API key sent to a silo's HTTP API (<c>--silo URL</c>).</summary>
+    public const string ApiKeyVariable = "PIIORLEANS_API_KEY";
+
     /// <summary>Creates an environment writing to <paramref name="output"/>/<paramref name="error"/>.</summary>
     public ClientEnvironment(TextWriter output, TextWriter error, bool terminalAttached)
     {
@@ -122,7 +125,8 @@ public sealed class ClientEnvironment
             throw new ClientUsageException($"--silo '{silo}' is not an http(s) URL; use e.g. --silo http://127.0.0.1:5080.");
         }
 
-        return await SiloSession.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+        // The key comes from the environment only, so it never shows in a process list or a shell history.
+        return await SiloSession.ConnectAsync(address, cancellationToken, Environment.GetEnvironmentVariable(ApiKeyVariable)).ConfigureAwait(false);
     }
 
     /// <summary>The renderer for this command: Spectre.Console on a terminal, plain lines otherwise.</summary>

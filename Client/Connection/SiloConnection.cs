@@ -16,8 +16,11 @@ public sealed class SiloConnection : IJobConnection
     private const int MaxReconnectsWithoutProgress = 5;
     private readonly HttpClient _http;
 
-    /// <summary>Connects to the gateway at <paramref name="baseAddress"/> (e.g. <c>http://127.0.0.1:5080/</c>).</summary>
-    public SiloConnection(Uri baseAddress, HttpMessageHandler? handler = null)
+    /// <summary>
+    /// Connects to the gateway at <paramref name="baseAddress"/> (e.g. <c>http://127.0.0.1:5080/</c>), sending
+    /// <paramref name="apiKey"/> (as <c>X-Api-Key</c>) when the silo requires one.
+    /// </summary>
+    public SiloConnection(Uri baseAddress, HttpMessageHandler? handler = null, string? apiKey = null)
     {
         BaseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
         // Event streams stay open for the whole job, so the client-wide timeout is off; each plain request has its own.
@@ -26,6 +29,10 @@ public sealed class SiloConnection : IJobConnection
             BaseAddress = BaseAddress,
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            _http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
     }
 
     /// <summary>The gateway's base address.</summary>

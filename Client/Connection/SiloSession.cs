@@ -39,9 +39,9 @@ public sealed class SiloSession : IAsyncDisposable
     public bool IsEmbedded { get; }
 
     /// <summary>Connects to the silo's HTTP API at <paramref name="address"/>; <see cref="SiloUnreachableException"/> when it does not answer.</summary>
-    public static async Task<SiloSession> ConnectAsync(Uri address, CancellationToken cancellationToken)
+    public static async Task<SiloSession> ConnectAsync(Uri address, CancellationToken cancellationToken, string? apiKey = null)
     {
-        var connection = new SiloConnection(address);
+        var connection = new SiloConnection(address, apiKey: apiKey);
         if (!await connection.IsHealthyAsync(cancellationToken).ConfigureAwait(false))
         {
             connection.Dispose();
