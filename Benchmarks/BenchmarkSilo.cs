@@ -14,15 +14,7 @@ public static class BenchmarkSilo
     /// <summary>Builds and starts the silo host.</summary>
     public static async Task<IHost> StartAsync(Action<IServiceCollection> services)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next());
-            silo.AddPiiOrleansGrains();
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(5));
-        });
-        builder.Services.AddJobs();
+        var builder = LocalSiloBuilder.Create(responseTimeout: TimeSpan.FromMinutes(5));
         services(builder.Services);
         var host = builder.Build();
         await host.StartAsync();

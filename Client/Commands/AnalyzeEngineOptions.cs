@@ -86,7 +86,7 @@ public sealed class AnalyzeEngineOptions
         {
             var extra = parseResult.GetValue(NoNer) || !settings.Ner.Enabled
                 ? []
-                : NerRecognizers(settings, warnings);
+                : NerRecognizers(settings);
             return PiiEngine.Create(settings, extra);
         }
         catch (Exception e) when (e is PiiConfigurationException or DetectionConfigurationException)
@@ -99,9 +99,8 @@ public sealed class AnalyzeEngineOptions
     /// The NER model (with its gazetteer) of the configuration's <c>ner</c> section. A model that cannot be loaded is a
     /// usage error (exit 1) naming the directory, never a silent downgrade; <c>--no-ner</c> is the explicit opt-out.
     /// </summary>
-    private static IReadOnlyList<IEntityRecognizer> NerRecognizers(PiiSettings settings, TextWriter warnings)
+    private static IReadOnlyList<IEntityRecognizer> NerRecognizers(PiiSettings settings)
     {
-        _ = warnings;
         try
         {
             return PiiOrleans.Pii.Detection.Ner.NamedEntityRecognizerSet.Load(

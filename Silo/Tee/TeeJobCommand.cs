@@ -104,14 +104,7 @@ public static class TeeJobCommand
     {
         // One silo in this process, no HTTP: the job runs through the same job, table, batch and pseudonym grains as a
         // job submitted to a served silo or by the client.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next());
-            silo.AddPiiOrleansGrains();
-        });
-        builder.Services.AddJobs();
+        var builder = LocalSiloBuilder.Create();
         // The container's environment is the only caller and names the paths: the job may use them.
         builder.Services.AddSingleton(PiiOrleans.Grains.Security.JobDataRoots.Unrestricted);
         builder.Services.AddTablesPipeline();

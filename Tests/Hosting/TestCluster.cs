@@ -42,15 +42,7 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts a bare silo with the job infrastructure and what <paramref name="services"/> adds.</summary>
     public static async Task<TestCluster> StartAsync(Action<IServiceCollection> services)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next());
-            silo.AddPiiOrleansGrains();
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
-        });
-        builder.Services.AddJobs();
+        var builder = LocalSiloBuilder.Create(responseTimeout: TimeSpan.FromSeconds(30));
         services(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
