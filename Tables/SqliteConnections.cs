@@ -29,9 +29,11 @@ public static class SqliteConnections
         }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        // The file is published only after the job succeeds and is deleted on any failure, so nothing is ever rolled
-        // back: no journal (an in-memory one would hold every index page a slice touches, growing with the table).
-        command.CommandText = "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-16000;";
+        // A rollback journal on disk: a table is written in one transaction, so when the silo writing it dies, the next
+        // opening rolls the file back to the tables finished before and a resumed job redoes only that table. Only
+        // pages that existed before the transaction are journaled (a table's pages are new), so it stays small.
+        // synchronous=OFF: this survives the death of a process, not of its machine (the file is not yet published).
+        command.CommandText = "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-16000;";
         command.ExecuteNonQuery();
         return connection;
     }

@@ -32,8 +32,13 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     private readonly string _path;
     private readonly int _pageCacheKilobytes;
     // One keyed HMAC context reused under the lock: the one-shot HMAC sets a context up per call (twice the cost).
-    private readonly IncrementalHash _digest = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, RandomNumberGenerator.GetBytes(32));
-    private readonly AesGcm _seal = new(RandomNumberGenerator.GetBytes(32), TagSize);
+    private readonly IncrementalHash _digest;
+    private readonly AesGcm _seal;
+    // Durable stores keep their file between openings (same keys) and commit at checkpoints; scratch stores do neither.
+    private readonly bool _durable;
+    // The last 4 bytes of every nonce: random per opening, so a store reopened under the same key never repeats a nonce
+    // of an earlier opening (whose counter values it does not know) except with probability 2^-32 per pair of openings.
+    private readonly uint _nonceSession = BinaryPrimitives.ReadUInt32LittleEndian(RandomNumberGenerator.GetBytes(4));
     private readonly TwoGenerationCache<(string Entity, string Original), string> _cache;
     private readonly Dictionary<string, int> _sequences = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -66,11 +71,50 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     /// mappings (×2), <paramref name="pageCacheKilobytes"/> SQLite's page cache.
     /// </summary>
     public SqlitePseudonymStore(string path, int cacheCapacity = 8192, int pageCacheKilobytes = 8192)
+        : this(path, PseudonymStoreKeys.Create(), durable: false, cacheCapacity, pageCacheKilobytes)
     {
+    }
+
+    /// <summary>
+    /// A durable store under <paramref name="keys"/>: an existing file at <paramref name="path"/> (written under the
+    /// same keys) is reopened as of its last <see cref="Checkpoint"/>; mappings made after it are rolled back.
+    /// </summary>
+    public SqlitePseudonymStore(string path, PseudonymStoreKeys keys, int cacheCapacity = 8192, int pageCacheKilobytes = 8192)
+        : this(path, keys, durable: true, cacheCapacity, pageCacheKilobytes)
+    {
+    }
+
+    private SqlitePseudonymStore(string path, PseudonymStoreKeys keys, bool durable, int cacheCapacity, int pageCacheKilobytes)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageCacheKilobytes, 1);
         _path = Path.GetFullPath(path);
         _pageCacheKilobytes = pageCacheKilobytes;
         _cache = new TwoGenerationCache<(string, string), string>(cacheCapacity);
+        _durable = durable;
+        _digest = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, keys.DigestKey);
+        _seal = new AesGcm(keys.SealKey, TagSize);
+    }
+
+    /// <summary>
+    /// Makes every mapping so far durable (one commit): a reopened durable store starts from here. Cheap enough per
+    /// table, far too dear per batch (each commit writes every dirty page of the randomly keyed indexes).
+    /// </summary>
+    public void Checkpoint()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_connection is null)
+            {
+                return;
+            }
+
+            Flush();
+            _transaction?.Commit();
+            _transaction?.Dispose();
+            _transaction = null;
+        }
     }
 
     /// <summary>The file backing the store (it exists only once a mapping was created).</summary>
@@ -186,7 +230,13 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     }
 
     /// <summary>Closes and deletes the file.</summary>
-    public void Dispose()
+    public void Dispose() => Close(deleteFile: true);
+
+    /// <summary>
+    /// Closes the store; a durable store's file stays when <paramref name="deleteFile"/> is false (the next opening
+    /// under the same keys resumes from its last checkpoint).
+    /// </summary>
+    public void Close(bool deleteFile)
     {
         lock (_gate)
         {
@@ -209,6 +259,11 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
             _seal.Dispose();
             _digest.Dispose();
             _cache.Clear();
+            if (!deleteFile && _durable)
+            {
+                return;
+            }
+
             foreach (var file in new[] { _path, _path + "-journal" })
             {
                 if (File.Exists(file))
@@ -235,19 +290,26 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         connection.Open();
         using (var setup = connection.CreateCommand())
         {
-            // A scratch file: no durability needed; a bounded page cache keeps memory flat. A file left by a crashed
-            // process is emptied (its keys are gone with that process, and the filters must describe the file).
+            // A scratch file has no journal: a file left by a crashed process is emptied (its keys are gone with that
+            // process, and the filters must describe the file). A durable file has a rollback journal (a killed writer's
+            // uncommitted mappings are rolled back when it is reopened) and is kept, under the same keys. Either way a
+            // bounded page cache keeps memory flat; synchronous=OFF survives the death of a process, not of its machine.
             // Mappings are appended (the sequence is the rowid); only the digest index (about 30 bytes per mapping) and
             // the issued hashes (about 15 bytes) take random inserts and lookups.
             setup.CommandText = $$"""
-                PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-{{_pageCacheKilobytes}};
-                DROP TABLE IF EXISTS forward; DROP TABLE IF EXISTS reverse; DROP TABLE IF EXISTS issued;
-                CREATE TABLE forward (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, digest BLOB NOT NULL, sealed BLOB NOT NULL,
+                PRAGMA journal_mode={{(_durable ? "DELETE" : "OFF")}}; PRAGMA synchronous=OFF; PRAGMA cache_size=-{{_pageCacheKilobytes}};
+                {{(_durable ? "" : "DROP TABLE IF EXISTS forward; DROP TABLE IF EXISTS reverse; DROP TABLE IF EXISTS issued;")}}
+                CREATE TABLE IF NOT EXISTS forward (seq INTEGER PRIMARY KEY, entity TEXT NOT NULL, digest BLOB NOT NULL, sealed BLOB NOT NULL,
                     surrogate TEXT NOT NULL);
-                CREATE UNIQUE INDEX forward_digest ON forward (digest);
-                CREATE TABLE issued (hash INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
+                CREATE UNIQUE INDEX IF NOT EXISTS forward_digest ON forward (digest);
+                CREATE TABLE IF NOT EXISTS issued (hash INTEGER PRIMARY KEY, seq INTEGER NOT NULL);
                 """;
             setup.ExecuteNonQuery();
+        }
+
+        if (_durable)
+        {
+            LoadExisting(connection);
         }
 
         _connection = connection;
@@ -260,6 +322,43 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         _insertMany = new RowInserter(connection, "INSERT INTO forward VALUES " + string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?, ?)", RowsPerInsert)));
         _issueOne = new RowInserter(connection, "INSERT INTO issued VALUES (?, ?)");
         _issueMany = new RowInserter(connection, "INSERT INTO issued VALUES " + string.Join(", ", Enumerable.Repeat("(?, ?)", RowsPerInsert)));
+    }
+
+    // A reopened durable file: counts, per-entity sequences and the filters are rebuilt from what it holds.
+    private void LoadExisting(SqliteConnection connection)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT entity, count(*) FROM forward GROUP BY entity";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var count = reader.GetInt32(1);
+                _sequences[reader.GetString(0)] = count;
+                _count += count;
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT digest FROM forward";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                // Only when a job resumes after losing a silo: one array per stored mapping is acceptable here.
+                _storedDigests.Add(DigestHash(reader.GetFieldValue<byte[]>(0)));
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT hash FROM issued";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                _issuedSurrogates.Add((ulong)reader.GetInt64(0));
+            }
+        }
     }
 
     // The surrogate of a stored digest (null when none): pending mappings first, then the file unless the filter rules it out.
@@ -408,6 +507,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
         var sealedValue = new byte[NonceSize + TagSize + plain.Length];
         var nonce = sealedValue.AsSpan(0, NonceSize);
         BinaryPrimitives.WriteInt64LittleEndian(nonce, ++_nonce);
+        BinaryPrimitives.WriteUInt32LittleEndian(nonce[8..], _nonceSession);
         _seal.Encrypt(nonce, plain, sealedValue.AsSpan(NonceSize + TagSize), sealedValue.AsSpan(NonceSize, TagSize));
         return sealedValue;
     }

@@ -414,6 +414,13 @@ public sealed class TableCopier : IDisposable
     /// <summary>Writes the rows; a PRIMARY KEY/UNIQUE violation fails the table (never replaced, never dropped).</summary>
     private void Write(TableBatchResult result)
     {
+        if (!_work.WriteRows)
+        {
+            _rowsWritten += result.Rows.Length;
+            _statistics = _statistics.Add(result.Statistics);
+            return;
+        }
+
         foreach (var row in result.Rows)
         {
             try

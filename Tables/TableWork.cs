@@ -7,7 +7,9 @@ namespace PiiOrleans.Tables;
 /// <see cref="OutputPath"/>, in batches of <see cref="BatchSize"/> rows with at most <see cref="MaxInFlightBatches"/>
 /// batches being anonymized at once; each <c>ProcessNext</c> call works for about <see cref="SliceMilliseconds"/>.
 /// The output is committed every <see cref="RowsPerCommit"/> rows (never by time, so a re-run gives the same bytes);
-/// <see cref="Engine"/> builds the job's engine on whichever silo the work lands.
+/// <see cref="Engine"/> builds the job's engine on whichever silo the work lands. Without <see cref="WriteRows"/> the
+/// table is analysed (pseudonyms allocated, statistics gathered) but nothing is written: a resumed job does that for a
+/// table it finds already written whose completion it had not recorded.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("piiorleans.tables.table-work")]
 public sealed record TableWork(
@@ -19,4 +21,5 @@ public sealed record TableWork(
     int MaxInFlightBatches,
     int SliceMilliseconds,
     int RowsPerCommit,
-    TablesEngineSpec Engine);
+    TablesEngineSpec Engine,
+    bool WriteRows = true);

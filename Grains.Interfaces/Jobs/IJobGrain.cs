@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Orleans;
 
 namespace PiiOrleans.Grains.Interfaces.Jobs;
@@ -26,4 +27,10 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>Requests cancellation.</summary>
     Task Cancel();
+
+    /// <summary>
+    /// Persists a runner's checkpoint for attempt <paramref name="attempt"/>; false (nothing saved) when that attempt is no
+    /// longer the job's current one. Called by the job's own runner.
+    /// </summary>
+    Task<bool> SaveCheckpoint(int attempt, JsonElement checkpoint);
 }

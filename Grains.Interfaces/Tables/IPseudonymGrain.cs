@@ -18,6 +18,10 @@ public interface IPseudonymGrain : IGrainWithStringKey
     [Alias("allocate")]
     Task<TableBatchResult> Allocate(string scratchDirectory, TableBatch batch, TableBatchResult partial);
 
+    /// <summary>Makes every allocation so far durable; the job calls it after each table.</summary>
+    [Alias("checkpoint")]
+    Task Checkpoint();
+
     /// <summary>Deletes the job's pseudonym store (its mappings live only as long as the job).</summary>
     [Alias("close")]
     Task Close();

@@ -18,4 +18,7 @@ public interface IReportGrain : IGrainWithStringKey
 
     /// <summary>Everything recorded so far.</summary>
     Task<TablesJobStatistics> GetStatistics();
+
+    /// <summary>Forgets everything (a job that starts its tables from scratch).</summary>
+    Task Reset();
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Orleans;
 using PiiOrleans.Grains.Interfaces.Jobs;
 
@@ -26,4 +27,26 @@ public interface IJobContext
     /// Returns the answers by question key.
     /// </summary>
     Task<IReadOnlyDictionary<string, string>> AskAsync(IReadOnlyList<JobQuestion> questions, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Which start of the runner this is: 1 for the first, higher after the job resumed because a silo working on it
+    /// was lost (or stopped). A resumed runner picks up from <see cref="Checkpoint"/>; its output must be the same bytes.
+    /// </summary>
+    int Attempt => 1;
+
+    /// <summary>The last checkpoint saved with <see cref="SaveCheckpointAsync"/> by an earlier attempt (null on a first run).</summary>
+    JsonElement? Checkpoint => null;
+
+    /// <summary>
+    /// Persists <paramref name="checkpoint"/> with the job's state before returning. Throws
+    /// <see cref="JobSupersededException"/> when another attempt of the job has started since: the caller must stop
+    /// without touching the output (this is what makes the final publish happen once).
+    /// </summary>
+    Task SaveCheckpointAsync(JsonElement checkpoint) => Task.CompletedTask;
+
+    /// <summary>
+    /// True once the job's silo is stopping and the job will resume elsewhere (cancellation then means "suspend"): a
+    /// runner keeps the files it would resume from instead of cleaning them up.
+    /// </summary>
+    bool IsStopping => false;
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,9 @@ internal sealed class JobExecution
     private long _lastProgressSequence;
     private DateTimeOffset _lastProgressTime;
     private long _version;
+    private int _attempt;
+    private JsonElement? _checkpoint;
+    private bool _suspending;
 
     public JobExecution(string jobId, JobSubmission submission, JobOptions options, TimeProvider time)
     {
@@ -88,13 +92,15 @@ internal sealed class JobExecution
                 Result = _result,
                 SubmittedAt = SubmittedAt,
                 FinishedAt = _finishedAt,
+                Attempt = _attempt,
+                Checkpoint = _checkpoint,
             };
         }
     }
 
     /// <summary>
     /// The job as <paramref name="record"/> left it. A job that was still running when its activation was lost (its silo
-    /// stopped) cannot go on here: it is recorded as failed, with a message saying so.
+    /// stopped or died) is marked <see cref="NeedsResume"/>: its grain starts the runner again, from its checkpoint.
     /// </summary>
     public static JobExecution Restore(string jobId, JobRecord record, JobOptions options, TimeProvider time)
     {
@@ -119,19 +125,33 @@ internal sealed class JobExecution
             execution._exitCode = record.ExitCode;
             execution._result = record.Result;
             execution._finishedAt = record.FinishedAt;
+            execution._attempt = record.Attempt;
+            execution._checkpoint = record.Checkpoint;
+            // A job waiting for answers was running too: its runner asks again and finds the answers recorded.
+            execution.NeedsResume = record.State is JobState.Running or JobState.WaitingForAnswers;
         }
 
         if (IsTerminal(record.State))
         {
             execution._finished.TrySetResult();
         }
-        else if (record.State != JobState.Pending)
-        {
-            execution.Finish(JobState.Failed,
-                $"The silo running job {jobId} stopped before the job finished; submit the job again.", JobExitCodes.Failed, null);
-        }
 
         return execution;
+    }
+
+    /// <summary>The job was running when its last activation was lost; <see cref="Resume"/> starts it again.</summary>
+    public bool NeedsResume { get; private set; }
+
+    /// <summary>The current attempt (see <see cref="IJobContext.Attempt"/>).</summary>
+    public int Attempt
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _attempt;
+            }
+        }
     }
 
     public bool IsFinished
@@ -159,16 +179,113 @@ internal sealed class JobExecution
             }
 
             _state = JobState.Running;
+            _attempt = 1;
             AppendLocked(JobEventKinds.Started, JsonSerializer.SerializeToElement(new { type = Type }, JobJson.Options));
         }
 
+        Launch(registration, services, grainFactory, logger);
+        return true;
+    }
+
+    /// <summary>
+    /// Starts the runner again after the job's activation was lost mid-run (see <see cref="NeedsResume"/>), as the next
+    /// attempt, from the last checkpoint. <paramref name="silo"/> names where it resumes (for the event log).
+    /// </summary>
+    public void Resume(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger, string silo)
+    {
+        lock (_gate)
+        {
+            if (!NeedsResume)
+            {
+                return;
+            }
+
+            NeedsResume = false;
+            _attempt++;
+            _state = JobState.Running;
+            _openQuestions.Clear();
+            AppendLocked(JobEventKinds.Warning, JsonSerializer.SerializeToElement(
+                new
+                {
+                    code = "job_resumed",
+                    message = $"The silo running job {JobId} stopped; the job resumed on {silo} from its last checkpoint (attempt {_attempt}).",
+                },
+                JobJson.Options));
+        }
+
+        logger.LogWarning("Job {JobId} resumed on {Silo} (attempt {Attempt})", JobId, silo, Attempt);
+        Launch(registration, services, grainFactory, logger);
+    }
+
+    /// <summary>
+    /// Stops the runner without finishing the job (its silo is stopping): the state stays running, so the job's next
+    /// activation, on any silo, resumes it.
+    /// </summary>
+    public void Suspend()
+    {
+        lock (_gate)
+        {
+            if (IsTerminal(_state))
+            {
+                return;
+            }
+
+            _suspending = true;
+        }
+
+        _cancellation.Cancel();
+    }
+
+    /// <summary>Records a runner's checkpoint when <paramref name="attempt"/> is the current attempt.</summary>
+    public bool TrySaveCheckpoint(int attempt, JsonElement checkpoint)
+    {
+        lock (_gate)
+        {
+            if (attempt != _attempt || IsTerminal(_state) || _suspending)
+            {
+                return false;
+            }
+
+            _checkpoint = checkpoint.Clone();
+            _version++;
+            return true;
+        }
+    }
+
+    /// <summary>The checkpoint the runner of the current attempt starts from.</summary>
+    internal JsonElement? Checkpoint
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _checkpoint;
+            }
+        }
+    }
+
+    /// <summary>Completes when the runner has stopped: finished, or suspended.</summary>
+    public Task Stopped => _stopped.Task;
+
+    private readonly TaskCompletionSource _stopped = NewSignal();
+
+    private void Launch(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
+    {
         // A fresh execution context: the run must not inherit the submitting grain call's chain (it outlives the call).
         using (ExecutionContext.SuppressFlow())
         {
-            _ = Task.Run(() => RunAsync(registration, services, grainFactory, logger));
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await RunAsync(registration, services, grainFactory, logger).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _stopped.TrySetResult();
+                }
+            });
         }
-
-        return true;
     }
 
     public JobStatus Snapshot()
@@ -394,20 +511,81 @@ internal sealed class JobExecution
 
     private async Task RunAsync(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
     {
+        while (true)
+        {
+            var attempt = Attempt;
+            try
+            {
+                await RunAttemptAsync(registration, services, grainFactory, attempt).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (SiloLoss.IsSiloLoss(e) && !_cancellation.IsCancellationRequested && attempt < MaxAttemptsInActivation)
+            {
+                // Work that was on a lost silo is redone from the last checkpoint; the output is the same bytes.
+                logger.LogWarning("Job {JobId} attempt {Attempt} lost a silo ({ExceptionType}); resuming", JobId, attempt, e.GetType().Name);
+                lock (_gate)
+                {
+                    if (_attempt != attempt || IsTerminal(_state))
+                    {
+                        return;
+                    }
+
+                    _attempt++;
+                    AppendLocked(JobEventKinds.Warning, JsonSerializer.SerializeToElement(
+                        new
+                        {
+                            code = "job_resumed",
+                            message = $"A silo working on job {JobId} was lost ({e.GetType().Name}); the job resumed from its last checkpoint (attempt {_attempt}).",
+                        },
+                        JobJson.Options));
+                }
+
+                await Task.Delay(SiloLossRetryDelay, _time).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                Conclude(e, logger);
+                return;
+            }
+        }
+    }
+
+    /// <summary>How many times one activation restarts its runner after losing a silo before the job fails.</summary>
+    internal const int MaxAttemptsInActivation = 8;
+
+    // Long enough for the cluster to declare the silo dead (about a second with the pool's membership options).
+    private static readonly TimeSpan SiloLossRetryDelay = TimeSpan.FromSeconds(1);
+
+    private async Task RunAttemptAsync(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, int attempt)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var runner = (IJobRunner)scope.ServiceProvider.GetRequiredService(registration.RunnerType);
+        var context = new JobContext(this, grainFactory, attempt);
+        var outcome = await runner.RunAsync(context, Parameters, _cancellation.Token).ConfigureAwait(false);
+        if (outcome.ExitCode == JobExitCodes.Success)
+        {
+            Finish(JobState.Succeeded, null, outcome.ExitCode, outcome.Result, attempt);
+        }
+        else
+        {
+            Finish(JobState.Failed, $"The job finished with exit code {outcome.ExitCode}.", outcome.ExitCode, outcome.Result, attempt);
+        }
+    }
+
+    private void Conclude(Exception exception, ILogger logger)
+    {
         try
         {
-            await using var scope = services.CreateAsyncScope();
-            var runner = (IJobRunner)scope.ServiceProvider.GetRequiredService(registration.RunnerType);
-            var context = new JobContext(this, grainFactory);
-            var outcome = await runner.RunAsync(context, Parameters, _cancellation.Token).ConfigureAwait(false);
-            if (outcome.ExitCode == JobExitCodes.Success)
-            {
-                Finish(JobState.Succeeded, null, outcome.ExitCode, outcome.Result);
-            }
-            else
-            {
-                Finish(JobState.Failed, $"The job finished with exit code {outcome.ExitCode}.", outcome.ExitCode, outcome.Result);
-            }
+            ExceptionDispatchInfo.Throw(exception);
+        }
+        catch (JobSupersededException)
+        {
+            // Another attempt owns the job now (it resumed elsewhere): this one leaves the state to it.
+            logger.LogInformation("Job {JobId}: a superseded attempt stopped", JobId);
+        }
+        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested && IsSuspending)
+        {
+            // The silo is stopping: the state stays running and the next activation resumes the job.
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {
@@ -435,11 +613,31 @@ internal sealed class JobExecution
         }
     }
 
-    private void Finish(JobState state, string? error, int exitCode, JsonElement? result)
+    /// <summary>The silo is stopping and the runner was asked to suspend (see <see cref="Suspend"/>).</summary>
+    public bool IsStopping => IsSuspending;
+
+    private bool IsSuspending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _suspending;
+            }
+        }
+    }
+
+    private void Finish(JobState state, string? error, int exitCode, JsonElement? result, int? attempt = null)
     {
         TaskCompletionSource answersChanged;
         lock (_gate)
         {
+            if (IsTerminal(_state) || (attempt is { } a && a != _attempt))
+            {
+                // Finished already, or a superseded attempt: the current attempt decides.
+                return;
+            }
+
             _state = state;
             _error = error;
             _exitCode = exitCode;

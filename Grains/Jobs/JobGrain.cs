@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using Orleans.Timers;
 using PiiOrleans.Grains.Interfaces.Jobs;
 
 namespace PiiOrleans.Grains.Jobs;
@@ -14,15 +16,20 @@ namespace PiiOrleans.Grains.Jobs;
 /// and reports into the <see cref="JobExecution"/> this activation owns.
 /// </summary>
 [Reentrant]
-public sealed class JobGrain(
+public sealed partial class JobGrain(
     [PersistentState("job", JobStorage.Name)] IPersistentState<JobRecord> state,
     JobTypeCatalog catalog,
     IServiceProvider services,
     IOptions<JobOptions> options,
     TimeProvider time,
     ILogger<JobGrain> logger)
-    : Grain, IJobGrain
+    : Grain, IJobGrain, IRemindable
 {
+    /// <summary>
+    /// The reminder that re-activates a running job on a live silo when its silo died and no client is asking about it.
+    /// </summary>
+    public const string ResumeReminder = "resume";
+
     /// <summary>The longest a single <see cref="WaitForEvents"/> call waits (keeps it well under the grain call timeout).</summary>
     public static readonly TimeSpan MaxEventWait = TimeSpan.FromSeconds(15);
 
@@ -38,14 +45,15 @@ public sealed class JobGrain(
         if (state.RecordExists)
         {
             _execution = JobExecution.Restore(this.GetPrimaryKeyString(), state.State, options.Value, time);
-            if (state.State.State == _execution.Snapshot().State)
+            _savedVersion = _execution.Version;
+            if (_execution.NeedsResume && catalog.TryGet(_execution.Type, out var registration))
             {
-                _savedVersion = _execution.Version;
-            }
-            else
-            {
-                // Interrupted while running elsewhere: record that it failed before anyone reads it.
+                // Lost while running on another silo (or this one stopped): go on from the last checkpoint. The attempt
+                // is persisted before the runner starts, so a stale runner's checkpoints are refused from now on.
+                _execution.Resume(registration, services, GrainFactory, logger, RuntimeIdentity);
                 await SaveAsync();
+                StartCheckpoints();
+                _ = PersistCompletionAsync(_execution);
             }
         }
     }
@@ -70,16 +78,36 @@ public sealed class JobGrain(
 
         if (_execution.Start(registration, services, GrainFactory, logger))
         {
-            // Keeps the activation alive while the job runs (no idle collection) and persists its progress.
-            _checkpoints = this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(options.Value.CheckpointInterval, options.Value.CheckpointInterval)
-            {
-                KeepAlive = true,
-            });
+            StartCheckpoints();
             _ = PersistCompletionAsync(_execution);
+            await SaveAsync();
+            await RegisterResumeReminderAsync();
         }
 
         await SaveAsync();
         return _execution.Snapshot();
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> SaveCheckpoint(int attempt, JsonElement checkpoint)
+    {
+        if (!Execution.TrySaveCheckpoint(attempt, checkpoint))
+        {
+            return false;
+        }
+
+        await SaveAsync();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Activation itself resumed the job if it was interrupted; a finished job needs the reminder no more.
+        if (reminderName == ResumeReminder && _execution is null or { IsFinished: true })
+        {
+            await UnregisterResumeReminderAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -116,9 +144,10 @@ public sealed class JobGrain(
     {
         if (_execution is { IsFinished: false } running && running.Snapshot().State != JobState.Pending)
         {
-            // The silo is stopping (or the activation is being moved): no runner may keep writing output unobserved.
-            running.Cancel();
-            await Task.WhenAny(running.Completion, Task.Delay(options.Value.ShutdownGracePeriod, time));
+            // The silo is stopping (or the activation is being moved): no runner may keep writing output unobserved. The
+            // job is suspended, not finished: its next activation, on any silo, resumes it from its checkpoint.
+            running.Suspend();
+            await Task.WhenAny(running.Stopped, Task.Delay(options.Value.ShutdownGracePeriod, time));
         }
 
         await SaveAsync();
@@ -126,13 +155,62 @@ public sealed class JobGrain(
 
     private JobExecution Execution => _execution ?? throw new JobNotFoundException(this.GetPrimaryKeyString());
 
+    // Keeps the activation alive while the job runs (no idle collection) and persists its progress.
+    private void StartCheckpoints() =>
+        _checkpoints ??= this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(options.Value.CheckpointInterval, options.Value.CheckpointInterval)
+        {
+            KeepAlive = true,
+        });
+
     private async Task PersistCompletionAsync(JobExecution execution)
     {
         await execution.Completion;
         await SaveAsync();
         _checkpoints?.Dispose();
         _checkpoints = null;
+        await UnregisterResumeReminderAsync();
     }
+
+    private async Task RegisterResumeReminderAsync()
+    {
+        if (services.GetService<IReminderRegistry>() is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.RegisterOrUpdateReminder(ResumeReminder, options.Value.ResumeReminderPeriod, options.Value.ResumeReminderPeriod);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Without a reminder the job still resumes on the next client call; the log says why it could not register.
+            LogReminderFailed(logger, this.GetPrimaryKeyString(), ex.GetType().Name);
+        }
+    }
+
+    private async Task UnregisterResumeReminderAsync()
+    {
+        if (services.GetService<IReminderRegistry>() is null)
+        {
+            return;
+        }
+
+        try
+        {
+            if (await this.GetReminder(ResumeReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReminderFailed(logger, this.GetPrimaryKeyString(), ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: the resume reminder could not be changed ({ExceptionType})")]
+    private static partial void LogReminderFailed(ILogger logger, string jobId, string exceptionType);
 
     private async Task SaveAsync()
     {

@@ -17,4 +17,10 @@ public sealed class JobOptions
 
     /// <summary>How long a stopping silo waits for cancelled jobs to wind down.</summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Period of the reminder that re-activates a running job whose silo died when no client asks about it (Orleans'
+    /// minimum is one minute). Needs a reminder service: a pool's Redis, or the in-memory one of a single silo.
+    /// </summary>
+    public TimeSpan ResumeReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }

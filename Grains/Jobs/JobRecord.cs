@@ -61,4 +61,12 @@ public sealed class JobRecord
     /// <summary>When the job finished.</summary>
     [Id(12)]
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>How many times the runner has started (1 for a job that ran without interruption).</summary>
+    [Id(13)]
+    public int Attempt { get; set; }
+
+    /// <summary>The runner's last checkpoint (its own JSON), where a resumed run picks up.</summary>
+    [Id(14)]
+    public JsonElement? Checkpoint { get; set; }
 }

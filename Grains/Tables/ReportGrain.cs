@@ -1,48 +1,61 @@
-using System.Collections.Immutable;
 using Orleans;
+using Orleans.Runtime;
 using PiiOrleans.Grains.Interfaces.Tables;
+using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Tables;
 
 namespace PiiOrleans.Grains.Tables;
 
-/// <summary>Collects a tables job's per-table statistics, phase timings and privacy check (key: job id).</summary>
-public sealed class ReportGrain : Grain, IReportGrain
+/// <summary>
+/// Collects a tables job's per-table statistics, phase timings and privacy check (key: job id). Persisted on every
+/// change: the tables it holds are the job's per-table checkpoints (a resumed job never redoes a recorded table), and
+/// the report of a job that resumed on another silo still counts every table.
+/// </summary>
+public sealed class ReportGrain(
+    [PersistentState("report", JobStorage.Name)] IPersistentState<ReportGrainState> state) : Grain, IReportGrain
 {
-    private readonly List<TableProgress> _tables = [];
-    private readonly List<KeyValuePair<string, double>> _phases = [];
-    private PrivacyCheckResult? _privacy;
-
     /// <inheritdoc />
-    public Task RecordTable(TableProgress table)
+    public async Task RecordTable(TableProgress table)
     {
-        var existing = _tables.FindIndex(t => t.Table == table.Table);
+        var tables = state.State.Tables;
+        var existing = tables.FindIndex(t => t.Table == table.Table);
         if (existing >= 0)
         {
-            _tables[existing] = table;
+            tables[existing] = table;
         }
         else
         {
-            _tables.Add(table);
+            tables.Add(table);
         }
 
-        return Task.CompletedTask;
+        await state.WriteStateAsync();
     }
 
     /// <inheritdoc />
-    public Task RecordPhase(string phase, double seconds)
+    public async Task RecordPhase(string phase, double seconds)
     {
-        _phases.Add(new KeyValuePair<string, double>(phase, seconds));
-        return Task.CompletedTask;
+        // A resumed job runs a phase again: the last timing of each phase is kept.
+        var phases = state.State.Phases;
+        phases.RemoveAll(p => p.Key == phase);
+        phases.Add(new KeyValuePair<string, double>(phase, seconds));
+        await state.WriteStateAsync();
     }
 
     /// <inheritdoc />
-    public Task RecordPrivacyCheck(PrivacyCheckResult result)
+    public async Task RecordPrivacyCheck(PrivacyCheckResult result)
     {
-        _privacy = result;
-        return Task.CompletedTask;
+        state.State.Privacy = result;
+        await state.WriteStateAsync();
     }
 
     /// <inheritdoc />
     public Task<TablesJobStatistics> GetStatistics() =>
-        Task.FromResult(new TablesJobStatistics([.. _tables], [.. _phases], _privacy));
+        Task.FromResult(new TablesJobStatistics([.. state.State.Tables], [.. state.State.Phases], state.State.Privacy));
+
+    /// <inheritdoc />
+    public async Task Reset()
+    {
+        state.State = new ReportGrainState();
+        await state.ClearStateAsync();
+    }
 }

@@ -1,5 +1,7 @@
 using Orleans;
+using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tables;
+using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Tables;
 
 namespace PiiOrleans.Grains.Tables;
@@ -23,14 +25,34 @@ public sealed class TableGrain(TablesEngineCache engines) : Grain, ITableGrain
         var pseudonyms = grains.GetGrain<IPseudonymGrain>(work.JobId);
         var scratch = Path.GetDirectoryName(Path.GetFullPath(work.OutputPath))!;
         _copier = TableCopier.Open(work, engines.Get(work.Engine).Anonymizer,
-            batch => grains.GetGrain<IBatchGrain>($"{batch.JobId}/{batch.Table}/{batch.Sequence}").Process(batch),
+            batch => ProcessBatchAsync(grains, batch),
             (batch, partial) => pseudonyms.Allocate(scratch, batch, partial));
         return Task.FromResult(_copier.Progress);
     }
 
+    // A batch is pure work (rows in, anonymized rows out): when the silo analysing it is lost, it is sent again and
+    // lands on a live one, instead of the whole table being redone.
+    private static async Task<TableBatchResult> ProcessBatchAsync(IGrainFactory grains, TableBatch batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await grains.GetGrain<IBatchGrain>($"{batch.JobId}/{batch.Table}/{batch.Sequence}").Process(batch);
+            }
+            catch (Exception e) when (attempt < MaxBatchAttempts && SiloLoss.IsSiloLoss(e))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+        }
+    }
+
+    private const int MaxBatchAttempts = 4;
+
     /// <inheritdoc />
     public Task<TableProgress> ProcessNext() =>
-        (_copier ?? throw new InvalidOperationException("Open the table before processing it.")).ProcessNextAsync();
+        // Without a copier this activation took over from one lost with its silo: the job redoes the table.
+        (_copier ?? throw new WorkLostException($"Table {this.GetPrimaryKeyString()}")).ProcessNextAsync();
 
     /// <inheritdoc />
     public Task Close()

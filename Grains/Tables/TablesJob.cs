@@ -25,28 +25,50 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
 
     private const int SliceMilliseconds = 1000;
 
-    // Commits by row count, never by time: the output's bytes (its header's change counter included) must not depend on
-    // the machine's speed. Large enough that commits cost little, small enough to bound the journal.
-    private const int RowsPerCommit = 50_000;
+    // One transaction per table, never commits by time: the output's bytes (its header's change counter included) must
+    // not depend on the machine's speed, and a table lost with its silo is rolled back whole and redone (the journal
+    // holds only the few pages that existed before the table; its own pages are new).
+    private const int RowsPerTransaction = int.MaxValue;
 
     /// <summary>Runs the job; failures come back as a non-zero exit code with a PII-free message.</summary>
     public async Task<TablesJobResult> RunAsync(CancellationToken cancellationToken)
     {
+        TablesJobResult result;
         try
         {
-            return await RunTablesAsync(cancellationToken).ConfigureAwait(false);
+            result = await RunTablesAsync(cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (Exception e) when (WillResume(e))
         {
-            // The job's pseudonym mappings exist only for the job: the allocator deletes its store.
-            await context.GrainFactory.GetGrain<IPseudonymGrain>(context.JobId).Close().ConfigureAwait(false);
+            // The job goes on from its checkpoint (here or on another silo): the scratch files it resumes from stay.
+            throw;
         }
+        catch
+        {
+            await ForgetAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        await ForgetAsync().ConfigureAwait(false);
+        return result;
+    }
+
+    // A lost silo, a superseded attempt or a stopping silo: another attempt picks the job up where it was checkpointed.
+    private bool WillResume(Exception e) =>
+        e is JobSupersededException || SiloLoss.IsSiloLoss(e) || (e is OperationCanceledException && context.IsStopping);
+
+    // The job's pseudonym mappings and statistics exist only for the job: the allocator deletes its store.
+    private async Task ForgetAsync()
+    {
+        await context.GrainFactory.GetGrain<IPseudonymGrain>(context.JobId).Close().ConfigureAwait(false);
+        await context.GrainFactory.GetGrain<IReportGrain>(context.JobId).Reset().ConfigureAwait(false);
     }
 
     private async Task<TablesJobResult> RunTablesAsync(CancellationToken cancellationToken)
     {
         var total = Stopwatch.StartNew();
         var report = context.GrainFactory.GetGrain<IReportGrain>(context.JobId);
+        var pseudonyms = context.GrainFactory.GetGrain<IPseudonymGrain>(context.JobId);
         var outputDirectory = Path.GetFullPath(parameters.OutputDirectory);
         var input = Path.GetFullPath(parameters.Input);
         var finalPath = Path.Combine(outputDirectory, OutputFileName);
@@ -64,22 +86,55 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
                 $"The input {input} is the output {finalPath}. Choose another output directory; the input is never overwritten.");
         }
 
+        var checkpoint = TablesCheckpoint.From(context.Checkpoint);
+        if (checkpoint.Phase == TablesCheckpoint.Publishing)
+        {
+            // Everything was done and checked; only the rename (if it did not happen) and the report remain.
+            context.Warn("job_resumed", "The job resumes at its final step: publishing the checked output.");
+            return await PublishAsync(report, total, tempPath, reportPath, finalPath).ConfigureAwait(false);
+        }
+
+        var resuming = checkpoint.Phase is TablesCheckpoint.Tables or TablesCheckpoint.SchemaCompleted && File.Exists(tempPath);
         try
         {
-            Directory.CreateDirectory(outputDirectory);
-            // An earlier run's output must not survive beside this run's result, or look finished if this run fails.
-            RemoveStaleOutputs(outputDirectory);
-            ProbeWritable(tempPath, outputDirectory);
-            var schema = await PhaseAsync(report, "schema", () => CreateSchema(input, tempPath)).ConfigureAwait(false);
-
-            var tables = Stopwatch.StartNew();
-            foreach (var table in schema.Tables)
+            DatabaseSchema schema;
+            if (resuming)
             {
-                await CopyTableAsync(report, table.Name, input, tempPath, cancellationToken).ConfigureAwait(false);
+                schema = ReadSchema(input);
+                var finished = (await report.GetStatistics().ConfigureAwait(false)).Tables.Length;
+                context.Warn("job_resumed", $"The job resumes from its checkpoint: {finished} of {schema.Tables.Length} tables were finished and are not redone.");
+            }
+            else
+            {
+                // From scratch: nothing recorded by an earlier attempt may leak into this one.
+                await ForgetAsync().ConfigureAwait(false);
+                Directory.CreateDirectory(outputDirectory);
+                // An earlier run's output must not survive beside this run's result, or look finished if this run fails.
+                RemoveStaleOutputs(outputDirectory);
+                ProbeWritable(tempPath, outputDirectory);
+                schema = await PhaseAsync(report, "schema", () => CreateSchema(input, tempPath)).ConfigureAwait(false);
+                await context.SaveCheckpointAsync(TablesCheckpoint.Of(TablesCheckpoint.Tables)).ConfigureAwait(false);
             }
 
-            await report.RecordPhase("tables", tables.Elapsed.TotalSeconds).ConfigureAwait(false);
-            await PhaseAsync(report, "schema_completion", () => CompleteSchema(input, tempPath, schema)).ConfigureAwait(false);
+            if (checkpoint.Phase != TablesCheckpoint.SchemaCompleted || !resuming)
+            {
+                var tables = Stopwatch.StartNew();
+                var done = (await report.GetStatistics().ConfigureAwait(false)).Tables
+                    .Select(t => t.Table).ToHashSet(StringComparer.Ordinal);
+                foreach (var table in schema.Tables)
+                {
+                    if (done.Contains(table.Name))
+                    {
+                        continue;
+                    }
+
+                    await CopyTableAsync(report, pseudonyms, table.Name, input, tempPath, cancellationToken).ConfigureAwait(false);
+                }
+
+                await report.RecordPhase("tables", tables.Elapsed.TotalSeconds).ConfigureAwait(false);
+                await PhaseAsync(report, "schema_completion", () => CompleteSchema(input, tempPath, schema)).ConfigureAwait(false);
+                await context.SaveCheckpointAsync(TablesCheckpoint.Of(TablesCheckpoint.SchemaCompleted)).ConfigureAwait(false);
+            }
 
             var pseudonymized = (await report.GetStatistics().ConfigureAwait(false)).Tables
                 .SelectMany(t => t.CollisionColumns.Select(c => $"{t.Table}.{c}")).ToHashSet(StringComparer.Ordinal);
@@ -96,8 +151,13 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
                 return await FinishAsync(report, total, TablesExitCodes.PrivacyCheckFailed, "privacy_check_failed", message, null, reportPath).ConfigureAwait(false);
             }
 
-            var result = await FinishAsync(report, total, TablesExitCodes.Success, "succeeded", null, tempPath, reportPath).ConfigureAwait(false);
-            return result with { OutputDatabase = finalPath };
+            // Fenced: an attempt that another one superseded is refused here and publishes nothing.
+            await context.SaveCheckpointAsync(TablesCheckpoint.Of(TablesCheckpoint.Publishing)).ConfigureAwait(false);
+            return await PublishAsync(report, total, tempPath, reportPath, finalPath).ConfigureAwait(false);
+        }
+        catch (Exception e) when (WillResume(e))
+        {
+            throw;
         }
         catch (TablesPipelineException ex)
         {
@@ -127,6 +187,20 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         }
     }
 
+    // The rename happens once: a resumed attempt finds either the temporary file (not renamed yet) or the published one.
+    private async Task<TablesJobResult> PublishAsync(IReportGrain report, Stopwatch total, string tempPath, string reportPath, string finalPath)
+    {
+        var result = await FinishAsync(report, total, TablesExitCodes.Success, "succeeded", null, File.Exists(tempPath) ? tempPath : null, reportPath)
+            .ConfigureAwait(false);
+        if (!File.Exists(finalPath))
+        {
+            return Fail(TablesExitCodes.PipelineFailure,
+                $"The job resumed at its final step but neither the checked output nor {finalPath} exists; run the job again.");
+        }
+
+        return result with { OutputDatabase = finalPath };
+    }
+
     private static TablesJobResult Fail(int exitCode, string message) => new(exitCode, "failed", message, null, null, null);
 
     private async Task<TablesJobResult> FinishAsync(IReportGrain report, Stopwatch total, int exitCode, string status, string? error,
@@ -150,6 +224,19 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         var result = work();
         await report.RecordPhase(phase, stopwatch.Elapsed.TotalSeconds).ConfigureAwait(false);
         return result;
+    }
+
+    private static DatabaseSchema ReadSchema(string input)
+    {
+        try
+        {
+            using var connection = SqliteConnections.OpenInput(input);
+            return DatabaseSchema.Read(connection, input);
+        }
+        catch (SqliteException ex)
+        {
+            throw new TablesPipelineException($"Input {input} is not a readable SQLite database ({ex.Message}). Give a SQLite 3 file.", ex);
+        }
     }
 
     private static DatabaseSchema CreateSchema(string input, string tempPath)
@@ -216,11 +303,16 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         return true;
     }
 
-    private async Task CopyTableAsync(IReportGrain report, string table, string input, string tempPath, CancellationToken cancellationToken)
+    private async Task CopyTableAsync(IReportGrain report, IPseudonymGrain pseudonyms, string table, string input, string tempPath,
+        CancellationToken cancellationToken)
     {
         var grain = context.GrainFactory.GetGrain<ITableGrain>($"{context.JobId}/{table}");
+        // A table is written in one transaction: after a lost silo it is either empty (rolled back) or complete. A
+        // complete one whose completion was not recorded is analysed again without writing, for its statistics and so
+        // that the pseudonyms it allocated are allocated again, in the same order.
+        var write = context.Attempt == 1 || IsEmpty(tempPath, table);
         var work = new TableWork(context.JobId, table, input, tempPath, parameters.BatchSize ?? setup.BatchSize,
-            parameters.MaxInFlightBatches ?? Math.Max(2, Environment.ProcessorCount * 2), SliceMilliseconds, RowsPerCommit, spec);
+            parameters.MaxInFlightBatches ?? Math.Max(2, Environment.ProcessorCount * 2), SliceMilliseconds, RowsPerTransaction, spec, write);
         try
         {
             var progress = await grain.Open(work).ConfigureAwait(false);
@@ -232,6 +324,8 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
                 Publish(progress);
             }
 
+            // Allocations first, then the record: a recorded table always has its pseudonyms durable.
+            await pseudonyms.Checkpoint().ConfigureAwait(false);
             await report.RecordTable(progress).ConfigureAwait(false);
             context.IncrementCounter("tables");
             foreach (var column in progress.Columns.Where(c => c.CollisionFree))
@@ -242,8 +336,25 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         }
         finally
         {
-            await grain.Close().ConfigureAwait(false);
+            _rowsReported = 0;
+            try
+            {
+                await grain.Close().ConfigureAwait(false);
+            }
+            catch (Exception e) when (SiloLoss.IsSiloLoss(e))
+            {
+                // Its silo is gone, and its connections with it.
+            }
         }
+    }
+
+    private static bool IsEmpty(string tempPath, string table)
+    {
+        // Opening the file rolls back what a killed writer left uncommitted (the hot journal).
+        using var output = SqliteConnections.OpenOutput(tempPath);
+        using var command = output.CreateCommand();
+        command.CommandText = $"SELECT NOT EXISTS (SELECT 1 FROM {SqlIdentifier.Quote(table)})";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 1;
     }
 
     private long _rowsReported;

@@ -26,6 +26,15 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions, JobDataRoots 
     public async Task<JobOutcome> RunAsync(IJobContext context, JsonElement parameters, CancellationToken cancellationToken)
     {
         var p = ReadParameters(parameters);
+        if (context.Checkpoint is { ValueKind: JsonValueKind.Object } checkpoint && checkpoint.TryGetProperty("output_prepared", out _))
+        {
+            // An earlier attempt of this job prepared the output and was lost with its silo: what is there is this job's
+            // own partial output, rewritten in full (every file comes out the same bytes; the mapping already holds the
+            // names it allocated).
+            p = p with { Force = true, Resume = false };
+            context.Warn("job_resumed", "The job resumes after losing a silo: its files are written again with the names already allocated.");
+        }
+
         var paths = TracksPaths.Validate(p, roots);
         // Listed before the mapping is opened, so a wrong root or a link fails before anything is created.
         var files = ListInput(paths, p);
@@ -140,6 +149,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions, JobDataRoots 
         context.ReportProgress("allocated", new { teams = plan.Teams.Count, runs = plan.Runs.Count, ms = clock.ElapsedMilliseconds });
         TracksPaths.CheckCollisions(planned);
         TracksPaths.PrepareOutput(paths.Output, p.Force, p.Resume, [p.RunsDir, p.MetadataDir, p.EvalDir]);
+        await context.SaveCheckpointAsync(JsonSerializer.SerializeToElement(new { output_prepared = true }));
 
         await SaveRepairRules(mapping, answers, scans);
         if (plan.RunTeams.Count > 0)
@@ -187,8 +197,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions, JobDataRoots 
                             return;
                         }
 
-                        var grain = context.GrainFactory.GetGrain<ITrackFileGrain>($"{context.JobId}/{f.RelativePath}");
-                        var outcome = await grain.Rewrite(new TrackFileWork(context.JobId, f, settingsKey, settings));
+                        var outcome = await RewriteAsync(context.GrainFactory, new TrackFileWork(context.JobId, f, settingsKey, settings));
                         phaseResults[i] = outcome.Result;
                         phaseFingerprints[i].TrySetResult(outcome.Fingerprints);
                         lock (filesPerSilo)
@@ -244,6 +253,25 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions, JobDataRoots 
             stats.Teams - tables.Teams.Count, stats.Runs - tables.Runs.Count, summary, issues.Count > 0 ? errorPath : null, stats.Teams, stats.Runs,
             filesPerSilo), 0);
     }
+
+    // Rewriting a file is idempotent (same input, same settings, same bytes): when the silo doing it is lost, the file is
+    // sent again and lands on a live one.
+    private static async Task<TrackFileOutcome> RewriteAsync(IGrainFactory grains, TrackFileWork work)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await grains.GetGrain<ITrackFileGrain>($"{work.JobId}/{work.Plan.RelativePath}").Rewrite(work);
+            }
+            catch (Exception e) when (attempt < MaxFileAttempts && SiloLoss.IsSiloLoss(e))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt));
+            }
+        }
+    }
+
+    private const int MaxFileAttempts = 4;
 
     private static IReadOnlyList<TrackInputFile> ListInput(TracksPaths paths, TracksJobParameters p)
     {

@@ -24,6 +24,8 @@ public static class SiloGrainServices
         if (memoryStorage)
         {
             silo.AddMemoryGrainStorage(JobStorage.Name);
+            // The resume reminder of running jobs (a pool registers Redis reminders instead).
+            silo.UseInMemoryReminderService();
         }
 
         silo.Services.AddSerializer(s => s.AddJobPayloads());
