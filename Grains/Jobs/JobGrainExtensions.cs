@@ -5,6 +5,8 @@ namespace PiiOrleans.Grains.Jobs;
 /// <summary>Conveniences for in-process callers of <see cref="IJobGrain"/> (e.g. a one-shot silo mode that runs a single job).</summary>
 public static class JobGrainExtensions
 {
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
+
     /// <summary>
     /// Waits until the job has finished and returns its final status. <paramref name="onEvent"/> sees every event on the
     /// way (e.g. to log progress); questions must be answered by someone else or the wait lasts until cancellation.
@@ -18,7 +20,18 @@ public static class JobGrainExtensions
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var events = await job.WaitForEvents(after, 1_000, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            IReadOnlyList<JobEvent> events;
+            try
+            {
+                events = await job.WaitForEvents(after, 1_000, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (SiloLoss.IsSiloLoss(e))
+            {
+                // The job's silo was lost: the next call activates the job on a live silo, where it resumes.
+                await Task.Delay(RetryDelay, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             foreach (var jobEvent in events)
             {
                 onEvent?.Invoke(jobEvent);
@@ -27,7 +40,17 @@ public static class JobGrainExtensions
 
             if (events.Count == 0 || events[^1].Kind is JobEventKinds.Completed or JobEventKinds.Failed or JobEventKinds.Cancelled)
             {
-                var status = await job.GetStatus().ConfigureAwait(false);
+                JobStatus status;
+                try
+                {
+                    status = await job.GetStatus().ConfigureAwait(false);
+                }
+                catch (Exception e) when (SiloLoss.IsSiloLoss(e))
+                {
+                    await Task.Delay(RetryDelay, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (status.IsFinished)
                 {
                     return status;

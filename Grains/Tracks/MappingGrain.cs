@@ -115,7 +115,8 @@ public sealed class MappingGrain : Grain, IMappingGrain
     /// <inheritdoc />
     public Task Flush()
     {
-        _store?.Flush();
+        // Nothing to flush here is not success when the writes were made by an activation that was lost.
+        Store.Flush();
         return Task.CompletedTask;
     }
 
@@ -127,7 +128,10 @@ public sealed class MappingGrain : Grain, IMappingGrain
         return Task.CompletedTask;
     }
 
-    private MappingStore Store => _store ??= MappingStore.Open(this.GetPrimaryKeyString(), _options ?? MappingOpenOptions.Default);
+    // Only an activation that the job opened (with its seed and options) may allocate or record: one that took over from
+    // a lost silo has neither the options nor the writes that were still buffered, so the job starts its attempt again.
+    private MappingStore Store => _store ??= MappingStore.Open(this.GetPrimaryKeyString(),
+        _options ?? throw new WorkLostException("The mapping database's writer"));
 
     private IReadOnlyList<string> GetOrCreate(IReadOnlyList<string> originals, Func<string, string> getOrCreate)
     {

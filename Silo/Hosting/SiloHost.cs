@@ -161,13 +161,7 @@ public static class SiloHost
             }
 
             orleans.UseRedisClustering(o => o.ConfigurationOptions = pool.RedisOptions());
-            // Job state holds JsonElement payloads: stored with Orleans' own serializer (and our codecs), not as JSON text.
-            orleans.AddRedisGrainStorage(JobStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
-            {
-                o.ConfigurationOptions = pool.RedisOptions();
-                o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
-            }));
-            orleans.UseRedisReminderService(o => o.ConfigurationOptions = pool.RedisOptions());
+            orleans.AddPoolStorage(pool);
             orleans.ConfigureEndpoints(advertised!, siloPort, gatewayPort, listenOnAnyHostAddress: true);
             orleans.Configure<ClusterMembershipOptions>(PoolMembership.Apply);
             orleans.AddPiiOrleansGrains(memoryStorage: false);

@@ -80,10 +80,10 @@ public sealed class MultiSiloOutputTests : IDisposable
     }
 
     // The standard export plus 40 teams' run files, so that there are enough files to spread.
-    private static TracksTestTree GeneratedExport()
+    internal static TracksTestTree GeneratedExport(int teams = 40)
     {
         var tree = TracksTestTree.Standard();
-        for (var team = 0; team < 40; team++)
+        for (var team = 0; team < teams; team++)
         {
             var lines = Enumerable.Range(0, 20).Select(i =>
                 $$"""{"metadata":{"team_id":"gen{{team}}","run_id":"gen{{team}}-r","topic_id":"{{900 + i}}"},"responses":[{"text":"answer {{i}} by gen{{team}}"}]}""");
@@ -93,7 +93,7 @@ public sealed class MultiSiloOutputTests : IDisposable
         return tree;
     }
 
-    private static void AddContactsTable(string path, int rows)
+    internal static void AddContactsTable(string path, int rows)
     {
         string[] first = ["Maria", "John", "Aiko", "Pedro", "Fatima", "Liam", "Olga", "Kwame"];
         string[] last = ["Lopez", "Smith", "Tanaka", "Silva", "Haddad", "Murphy", "Ivanova", "Mensah"];

@@ -16,14 +16,27 @@ namespace PiiOrleans.Tests.Hosting;
 public static class MultiSiloCluster
 {
     /// <summary>Builds and deploys a cluster of <paramref name="silos"/> silos.</summary>
-    public static async Task<InProcessTestCluster> StartAsync(short silos)
+    /// <summary>
+    /// With <paramref name="redis"/>, job state and reminders live in that Redis as in a pool, so they survive a killed
+    /// silo (memory storage dies with the silo that holds it).
+    /// </summary>
+    public static async Task<InProcessTestCluster> StartAsync(short silos, string? redis = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
         var configuration = new ConfigurationBuilder().Build();
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddPiiOrleansGrains();
+            if (redis is null)
+            {
+                silo.AddPiiOrleansGrains();
+            }
+            else
+            {
+                silo.AddPoolStorage(PoolCluster.Parse(redis)!);
+                silo.AddPiiOrleansGrains(memoryStorage: false);
+            }
+
             silo.Services.AddPiiOrleansServices(configuration);
             // The test's temporary folders are the job paths; the data-root check has its own tests.
             silo.Services.AddSingleton(PiiOrleans.Grains.Security.JobDataRoots.Unrestricted);

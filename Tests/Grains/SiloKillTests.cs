@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Orleans.Runtime;
+using Orleans.TestingHost;
+using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Grains.Interfaces.Tables;
+using PiiOrleans.Grains.Interfaces.Tracks.Mapping;
+using PiiOrleans.Grains.Jobs;
+using PiiOrleans.Tests.Hosting;
+using PiiOrleans.Tests.Tables;
+using PiiOrleans.Tests.Tracks.Pipeline;
+using PiiOrleans.Tracks;
+using PiiOrleans.Tracks.Mapping;
+
+namespace PiiOrleans.Tests.Grains;
+
+/// <summary>
+/// A pool loses a silo mid-job and the job still completes with the bytes of an undisturbed one-silo run: three silos
+/// with job state and reminders in a private Redis, and, one after another, the silo holding the job grain, a table
+/// grain, the pseudonym allocator and the tracks mapping grain is killed while the job runs. A silo that joins mid-job
+/// receives batches.
+/// </summary>
+public sealed class SiloKillTests : IAsyncLifetime
+{
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(4);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "silokill-" + Guid.NewGuid().ToString("N"));
+    private RedisServer? _redis;
+    private string _input = "";
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        Directory.CreateDirectory(_root);
+        _input = Path.Combine(_root, "query_results.db");
+        TablesCluster.CreateVanaDatabase(_input);
+        MultiSiloOutputTests.AddContactsTable(_input, 20_000);
+    }
+
+    public Task DisposeAsync()
+    {
+        _redis?.Dispose();
+        if (Environment.GetEnvironmentVariable("KEEP_SILOKILL") is null && Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_tables_job_completes_with_the_same_bytes_when_the_silos_of_its_job_grain_a_table_grain_and_its_pseudonyms_die()
+    {
+        var expected = await BaselineTablesAsync();
+        await using var cluster = await MultiSiloCluster.StartAsync(3, _redis!.Url);
+
+        foreach (var victim in new[] { Victim.JobGrain, Victim.TableGrain, Victim.PseudonymGrain })
+        {
+            var output = Path.Combine(_root, "tables-" + victim);
+            var jobId = "kill-" + victim + "-" + Guid.NewGuid().ToString("N")[..8];
+            var job = cluster.Client.GetGrain<IJobGrain>(jobId);
+            await job.Start(TablesSubmission(output));
+
+            await WaitUntilAsync(job, status => status.Counters.GetValueOrDefault("table:contacts") > 0, "the contacts table started");
+            IAddressable holder = victim switch
+            {
+                Victim.JobGrain => job,
+                Victim.TableGrain => cluster.Client.GetGrain<ITableGrain>($"{jobId}/contacts"),
+                _ => cluster.Client.GetGrain<IPseudonymGrain>(jobId),
+            };
+            var killed = await KillHolderAsync(cluster, holder);
+
+            var status = await job.WaitForCompletionAsync().WaitAsync(JobTimeout);
+            var events = await job.GetEvents(0, 10_000);
+
+            Assert.True(status.State == JobState.Succeeded, $"{victim}: {status.State} {status.Error}");
+            Assert.Contains(events, e => e.Kind == JobEventKinds.Warning && e.Data.GetProperty("code").GetString() == "job_resumed");
+            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, "query_results.db"))),
+                $"{victim}: the output differs from the one-silo run after killing {killed}");
+            Assert.Empty(Directory.EnumerateFiles(output, ".*"));
+            var contacts = status.Result!.Value.GetProperty("report").GetProperty("tables").EnumerateArray()
+                .Single(t => t.GetProperty("name").GetString() == "contacts");
+            Assert.Equal(20_000, contacts.GetProperty("rows").GetInt64());
+
+            // Back to three silos for the next victim.
+            await cluster.StartAdditionalSiloAsync();
+            await cluster.WaitForLivenessToStabilizeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_tracks_job_completes_with_the_same_files_when_the_silo_of_its_mapping_grain_dies()
+    {
+        Dictionary<string, byte[]> expected;
+        MappingStatistics expectedMapping;
+        using (var tree = MultiSiloOutputTests.GeneratedExport(teams: 300))
+        {
+            await using var one = await MultiSiloCluster.StartAsync(1);
+            var baseline = await MultiSiloCluster.RunJobAsync(one, "tracks", TracksParameters(tree), JobTimeout);
+            Assert.Equal(0, baseline.ExitCode);
+            expected = tree.OutputFiles().ToDictionary(p => p, p => File.ReadAllBytes(Path.Combine(tree.Output, p)), StringComparer.Ordinal);
+            expectedMapping = MappingStatisticsOf(tree.Mapping);
+        }
+
+        using var killedTree = MultiSiloOutputTests.GeneratedExport(teams: 300);
+        await using var cluster = await MultiSiloCluster.StartAsync(3, _redis!.Url);
+        var job = cluster.Client.GetGrain<IJobGrain>("kill-mapping-" + Guid.NewGuid().ToString("N")[..8]);
+        await job.Start(new JobSubmission("tracks", JsonSerializer.SerializeToElement(TracksParameters(killedTree), TracksJson.Options)));
+        await WaitUntilAsync(job, status => status.Counters.GetValueOrDefault("files") > 0, "files were being rewritten");
+        await KillHolderAsync(cluster, cluster.Client.GetGrain<IMappingGrain>(Path.GetFullPath(killedTree.Mapping)));
+
+        var status = await job.WaitForCompletionAsync().WaitAsync(JobTimeout);
+        var events = await job.GetEvents(0, 10_000);
+
+        Assert.True(status.State == JobState.Succeeded, $"{status.State} {status.Error}");
+        Assert.Contains(events, e => e.Kind == JobEventKinds.Warning && e.Data.GetProperty("code").GetString() == "job_resumed");
+        var files = killedTree.OutputFiles().ToDictionary(p => p, p => File.ReadAllBytes(Path.Combine(killedTree.Output, p)), StringComparer.Ordinal);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), files.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in expected)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(files[path]), $"output {path} differs from the one-silo run");
+        }
+
+        // Every name and fingerprint is in mapping.db, also those the lost activation had not yet written.
+        Assert.Equal(expectedMapping, MappingStatisticsOf(killedTree.Mapping));
+    }
+
+    private static MappingStatistics MappingStatisticsOf(string mapping)
+    {
+        using var store = MappingStore.Open(mapping, new MappingOpenOptions(ReadOnly: true));
+        return store.GetStatistics();
+    }
+
+    [Fact]
+    public async Task A_silo_that_joins_mid_job_receives_batches()
+    {
+        await using var cluster = await MultiSiloCluster.StartAsync(2, _redis!.Url);
+        var output = Path.Combine(_root, "tables-join");
+        var job = cluster.Client.GetGrain<IJobGrain>("join-" + Guid.NewGuid().ToString("N")[..8]);
+        await job.Start(TablesSubmission(output));
+        await WaitUntilAsync(job, status => status.Counters.GetValueOrDefault("table:contacts") > 0, "the contacts table started");
+
+        var joined = await cluster.StartAdditionalSiloAsync();
+        var status = await job.WaitForCompletionAsync().WaitAsync(JobTimeout);
+
+        Assert.True(status.State == JobState.Succeeded, $"{status.State} {status.Error}");
+        var contacts = status.Result!.Value.GetProperty("report").GetProperty("tables").EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == "contacts");
+        var silos = contacts.GetProperty("batches_per_silo").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains(joined.SiloAddress.ToString(), silos);
+    }
+
+    private enum Victim
+    {
+        JobGrain,
+        TableGrain,
+        PseudonymGrain,
+    }
+
+    private async Task<byte[]> BaselineTablesAsync()
+    {
+        var output = Path.Combine(_root, "tables-baseline");
+        await using var one = await MultiSiloCluster.StartAsync(1);
+        var job = one.Client.GetGrain<IJobGrain>("baseline-" + Guid.NewGuid().ToString("N")[..8]);
+        await job.Start(TablesSubmission(output));
+        var status = await job.WaitForCompletionAsync().WaitAsync(JobTimeout);
+        Assert.True(status.State == JobState.Succeeded, $"baseline: {status.State} {status.Error}");
+        return File.ReadAllBytes(Path.Combine(output, "query_results.db"));
+    }
+
+    // Small batches, few in flight: the contacts table takes several seconds, so the kill lands mid-table.
+    private JobSubmission TablesSubmission(string output) => new("tables", JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+    {
+        ["input"] = _input,
+        ["output_dir"] = output,
+        ["config"] = TablesCluster.Fixture("vana-presidio-config.json"),
+        ["batch_size"] = 250,
+        ["max_in_flight"] = 2,
+    }));
+
+    private static TracksJobParameters TracksParameters(TracksTestTree tree) =>
+        new(tree.Input, tree.Output, tree.Mapping, Seed: 7, Answers: TracksTestTree.StandardAnswers());
+
+    private static async Task WaitUntilAsync(IJobGrain job, Func<JobStatus, bool> condition, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var status = await job.GetStatus();
+            Assert.False(status.IsFinished, $"the job finished ({status.State}) before {what}; the test needs it running");
+            if (condition(status))
+            {
+                return;
+            }
+
+            Assert.True(clock.Elapsed < JobTimeout, $"timed out waiting until {what}");
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<SiloAddress> KillHolderAsync(InProcessTestCluster cluster, IAddressable grain)
+    {
+        var address = await cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain)
+            ?? throw new InvalidOperationException("the grain to kill the silo of is not active");
+        var silo = cluster.Silos.Single(s => s.SiloAddress.Equals(address));
+        await cluster.KillSiloAsync(silo);
+        return address;
+    }
+}
