@@ -13,8 +13,12 @@ namespace PiiOrleans.Client.Connection;
 public sealed class GrainJobConnection(IGrainFactory grains, string describe, IDisposable? owner = null) : IJobConnection
 {
     private const int EventsPerCall = 256;
-    private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan EventWait = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(60);
+
+    // An Orleans client does not fail calls in flight when its gateway dies (they would wait for the 30 s response
+    // timeout): every call gets its own shorter limit and is retried through another gateway.
+    private static readonly TimeSpan CallTimeout = EventWait + TimeSpan.FromSeconds(3);
 
     /// <inheritdoc />
     public string Describe => describe;
@@ -112,7 +116,7 @@ public sealed class GrainJobConnection(IGrainFactory grains, string describe, ID
         {
             try
             {
-                return await call().WaitAsync(cancellationToken).ConfigureAwait(false);
+                return await call().WaitAsync(CallTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (IsTransient(e) && DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
             {

@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Grains.Interfaces.Tables;
+using PiiOrleans.Silo.Hosting;
+using PiiOrleans.Tests.Grains;
+using PiiOrleans.Tests.Hosting;
+using PiiOrleans.Tests.Tables;
+using Xunit.Abstractions;
+
+namespace PiiOrleans.Tests.EndToEnd;
+
+/// <summary>
+/// The pool as it runs: three silo processes on a real redis-server (fresh cluster id), the console submitting a tables
+/// job with <c>--cluster</c>, and one silo killed with SIGKILL mid-job — first the one holding the job grain, then
+/// another one. Each time the console exits 0 and the output has the bytes of an undisturbed embedded run; the time
+/// from the kill to the job running again is printed.
+/// </summary>
+public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(4);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "poolkill-" + Guid.NewGuid().ToString("N"));
+    private readonly string _clusterId = "kill-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly List<SiloProcess> _silos = [];
+    private RedisServer? _redis;
+    private IHost? _clientHost;
+
+    private IClusterClient Client => _clientHost!.Services.GetRequiredService<IClusterClient>();
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_root);
+        _redis = await RedisServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_clientHost is not null)
+        {
+            await _clientHost.StopAsync();
+            _clientHost.Dispose();
+        }
+
+        foreach (var silo in _silos)
+        {
+            silo.Dispose();
+        }
+
+        _redis?.Dispose();
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Kill_9_of_the_job_grain_silo_and_of_another_silo_mid_job_gives_the_bytes_of_an_undisturbed_run()
+    {
+        var input = Path.Combine(_root, "query_results.db");
+        TablesCluster.CreateVanaDatabase(input);
+        MultiSiloOutputTests.AddContactsTable(input, 20_000);
+        var config = Path.Combine(_root, "config.json");
+        File.Copy(TablesCluster.Fixture("vana-presidio-config.json"), config);
+        string[] Tables(string outputDirectory) =>
+            ["tables", "-i", input, "-o", outputDirectory, "-c", config, "--batch-size", "250"];
+
+        var baselineOutput = Path.Combine(_root, "baseline");
+        var baseline = await ClientRun.RunAsync(["--plain", .. Tables(baselineOutput)]);
+        Assert.True(baseline.ExitCode == 0, baseline.Error);
+        var expected = File.ReadAllBytes(Path.Combine(baselineOutput, "query_results.db"));
+
+        for (var i = 0; i < 3; i++)
+        {
+            _silos.Add(SiloProcess.Start(_redis!.Url, _clusterId, _root));
+        }
+
+        _clientHost = await ConnectAsync();
+        await WaitForActiveSilosAsync(3);
+
+        foreach (var killJobHolder in new[] { true, false })
+        {
+            var outputDirectory = Path.Combine(_root, killJobHolder ? "killed-job-holder" : "killed-other");
+            var run = ClientRun.RunAsync(["--cluster", _redis!.Url, "--cluster-id", _clusterId, "--plain", .. Tables(outputDirectory)]);
+            var (jobId, job) = await WaitForRunningContactsAsync(run);
+
+            var jobHolder = await HolderAsync(job);
+            var tableHolder = await HolderAsync(Client.GetGrain<ITableGrain>($"{jobId}/contacts"));
+            var victim = killJobHolder
+                ? _silos.Single(s => s.IsRunning && s.SiloPort == jobHolder.Endpoint.Port)
+                : _silos.First(s => s.IsRunning && s.SiloPort != jobHolder.Endpoint.Port && (tableHolder is null || s.SiloPort == tableHolder.Endpoint.Port || tableHolder.Endpoint.Port == jobHolder.Endpoint.Port));
+            var killedAt = DateTimeOffset.UtcNow;
+            var sequenceAtKill = (await job.GetEvents(0, 10_000)).LastOrDefault()?.Sequence ?? 0;
+            victim.Kill();
+
+            var finished = await run.WaitAsync(JobTimeout);
+            Assert.True(finished.ExitCode == 0, finished.Output + finished.Error);
+            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(outputDirectory, "query_results.db"))),
+                $"the output differs from the undisturbed run after kill -9 of {(killJobHolder ? "the job grain's silo" : "another silo")}");
+
+            var events = await job.GetEvents(sequenceAtKill, 10_000);
+            var resumed = events.FirstOrDefault(e => e.Kind == JobEventKinds.Warning && e.Data.GetProperty("code").GetString() == "job_resumed");
+            if (killJobHolder)
+            {
+                Assert.NotNull(resumed);
+            }
+
+            var next = resumed ?? events.First(e => e.Kind == JobEventKinds.Progress);
+            output.WriteLine($"kill -9 of {(killJobHolder ? "the job grain's silo" : "another silo")}: job running again after " +
+                             $"{(next.Time - killedAt).TotalSeconds:F1} s ({(resumed is null ? "next progress" : "resumed")}), finished after {(DateTimeOffset.UtcNow - killedAt).TotalSeconds:F1} s");
+
+            // Three members again for the next kill.
+            _silos.Add(SiloProcess.Start(_redis.Url, _clusterId, _root));
+            await WaitForActiveSilosAsync(3);
+        }
+    }
+
+    private async Task<(string JobId, IJobGrain Job)> WaitForRunningContactsAsync(Task<ClientRun> run)
+    {
+        var registry = Client.GetGrain<IJobRegistryGrain>(IJobRegistryGrain.DefaultKey);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            Assert.False(run.IsCompleted, "the client finished before a silo could be killed mid-job: " + (run.IsCompleted ? run.Result.Output + run.Result.Error : ""));
+            Assert.True(clock.Elapsed < JobTimeout, "the job did not reach the contacts table");
+            var running = (await registry.ListJobs(100)).FirstOrDefault(s => !s.IsFinished);
+            if (running is not null && running.Counters.GetValueOrDefault("table:contacts") > 0)
+            {
+                return (running.JobId, Client.GetGrain<IJobGrain>(running.JobId));
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task<SiloAddress> HolderAsync(IAddressable grain) =>
+        await Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain)
+        ?? throw new InvalidOperationException("the grain is not active");
+
+    private async Task WaitForActiveSilosAsync(int count)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var hosts = await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+                if (hosts.Count == count)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+            {
+                // A member that was just killed may still be in the client's gateway list.
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"the pool did not reach {count} active silos");
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<IHost> ConnectAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var host = BuildClient();
+            try
+            {
+                await host.StartAsync();
+                return host;
+            }
+            catch (Exception) when (clock.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                // The silo processes are still starting: no gateway in the membership table yet.
+                host.Dispose();
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    private IHost BuildClient()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client =>
+        {
+            client.UseRedisClustering(o => o.ConfigurationOptions = PoolCluster.Parse(_redis!.Url)!.RedisOptions());
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = _clusterId;
+                o.ServiceId = SiloHost.ServiceId;
+            });
+            client.Services.AddSerializer(s => s.AddJobPayloads());
+        });
+        return builder.Build();
+    }
+}
