@@ -169,7 +169,7 @@ internal sealed class JobExecution
     public Task Completion => _finished.Task;
 
     /// <summary>Starts the runner on the thread pool; returns at once. False when the job had started before.</summary>
-    public bool Start(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
+    public bool Start(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger, string silo)
     {
         lock (_gate)
         {
@@ -183,7 +183,7 @@ internal sealed class JobExecution
             AppendLocked(JobEventKinds.Started, JsonSerializer.SerializeToElement(new { type = Type }, JobJson.Options));
         }
 
-        Launch(registration, services, grainFactory, logger);
+        Launch(registration, services, grainFactory, logger, silo);
         return true;
     }
 
@@ -214,7 +214,7 @@ internal sealed class JobExecution
         }
 
         logger.LogWarning("Job {JobId} resumed on {Silo} (attempt {Attempt})", JobId, silo, Attempt);
-        Launch(registration, services, grainFactory, logger);
+        Launch(registration, services, grainFactory, logger, silo);
     }
 
     /// <summary>
@@ -269,13 +269,15 @@ internal sealed class JobExecution
 
     private readonly TaskCompletionSource _stopped = NewSignal();
 
-    private void Launch(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
+    private void Launch(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger, string silo)
     {
         // A fresh execution context: the run must not inherit the submitting grain call's chain (it outlives the call).
         using (ExecutionContext.SuppressFlow())
         {
             _ = Task.Run(async () =>
             {
+                // Every log line of the run (runner, engines, grains called in this flow) carries the job and the silo.
+                using var scope = logger.BeginScope(new Dictionary<string, object> { ["JobId"] = JobId, ["Silo"] = silo });
                 try
                 {
                     await RunAsync(registration, services, grainFactory, logger).ConfigureAwait(false);

@@ -76,7 +76,7 @@ public sealed partial class JobGrain(
                 $"Job '{key}' already exists with type '{_execution.Type}'; submit '{registration.Name}' under a new id.");
         }
 
-        if (_execution.Start(registration, services, GrainFactory, logger))
+        if (_execution.Start(registration, services, GrainFactory, logger, RuntimeIdentity))
         {
             StartCheckpoints();
             _ = PersistCompletionAsync(_execution);

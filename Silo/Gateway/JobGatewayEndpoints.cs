@@ -24,7 +24,7 @@ public static class JobGatewayEndpoints
     /// <summary>Maps the job endpoints onto <paramref name="endpoints"/>.</summary>
     public static IEndpointRouteBuilder MapJobGateway(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/health", (JobTypeCatalog catalog) => Results.Ok(new { status = "healthy", jobTypes = catalog.All.Count }));
+        endpoints.MapGet("/health", ClusterHealth.Report);
         endpoints.MapGet("/jobtypes", (JobTypeCatalog catalog) =>
             Results.Ok(catalog.All.Select(r => new JobTypeInfo(r.Name, r.Description)).ToArray()));
         endpoints.MapPost("/jobs", SubmitAsync);

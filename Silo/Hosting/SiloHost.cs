@@ -243,6 +243,8 @@ public static class SiloHost
         {
             builder.Logging.AddJsonConsole(o =>
             {
+                // Scopes carry the job id and the silo of everything a job's run logs.
+                o.IncludeScopes = true;
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             });
@@ -251,6 +253,7 @@ public static class SiloHost
         {
             builder.Logging.AddSimpleConsole(o =>
             {
+                o.IncludeScopes = true;
                 o.SingleLine = true;
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "HH:mm:ss ";

@@ -27,6 +27,22 @@ public sealed class PoolEndToEndTests : IDisposable
         var second = await StartMemberAsync(redis, clusterId, dataRoot);
         try
         {
+            // Each member's /health reports the cluster as it sees it.
+            using (var http = new HttpClient { BaseAddress = SiloHost.GetGatewayAddress(first.Services) })
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                var health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/health")).RootElement;
+                while (health.GetProperty("activeSilos").GetInt32() < 2 && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200);
+                    health = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/health")).RootElement;
+                }
+
+                Assert.Equal("healthy", health.GetProperty("status").GetString());
+                Assert.Equal(clusterId, health.GetProperty("clusterId").GetString());
+                Assert.Equal(2, health.GetProperty("activeSilos").GetInt32());
+            }
+
             TablesCluster.CreateVanaDatabase(_db.InputPath);
             var config = Path.Combine(dataRoot, "config.json");
             File.Copy(TablesCluster.Fixture("vana-presidio-config.json"), config);

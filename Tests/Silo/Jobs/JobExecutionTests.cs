@@ -96,29 +96,39 @@ public sealed class JobExecutionTests
     }
 
     [Fact]
-    public async Task A_restored_job_keeps_its_events_and_one_that_was_running_is_recorded_as_failed()
+    public async Task A_restored_job_keeps_its_events_and_checkpoint_and_one_that_was_running_resumes_as_the_next_attempt()
     {
         var services = new ServiceCollection().AddJobType<WaitingJobRunner>(WaitingJobRunner.TypeName, "test").BuildServiceProvider();
         var registration = services.GetRequiredService<JobTypeCatalog>().All.Single();
         var options = new JobOptions();
         var running = new JobExecution("job-r", new JobSubmission(WaitingJobRunner.TypeName, JsonDocument.Parse("{}").RootElement), options, TimeProvider.System);
-        running.Start(registration, services, null!, NullLogger.Instance);
+        running.Start(registration, services, null!, NullLogger.Instance, "test-silo");
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (running.GetEvents(0, 10).Count < 2 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(10);
         }
 
+        Assert.True(running.TrySaveCheckpoint(1, JsonDocument.Parse("""{"phase":"tables"}""").RootElement));
+        Assert.False(running.TrySaveCheckpoint(2, JsonDocument.Parse("""{"phase":"later"}""").RootElement));
         var record = running.ToRecord();
         running.Cancel();
 
         var restored = JobExecution.Restore("job-r", record, options, TimeProvider.System);
-        var status = restored.Snapshot();
-        Assert.Equal(JobState.Failed, status.State);
-        Assert.Contains("stopped before the job finished", status.Error);
-        var events = restored.GetEvents(0, 100);
-        Assert.Equal(record.Events.Select(e => e.Sequence), events.Take(record.Events.Count).Select(e => e.Sequence));
-        Assert.Equal(JobEventKinds.Failed, events[^1].Kind);
-        Assert.True(events[^1].Sequence > record.Events[^1].Sequence);
+        Assert.True(restored.NeedsResume);
+        Assert.Equal(JobState.Running, restored.Snapshot().State);
+        Assert.Equal(record.Events.Select(e => e.Sequence), restored.GetEvents(0, 100).Select(e => e.Sequence));
+
+        restored.Resume(registration, services, null!, NullLogger.Instance, "other-silo");
+        Assert.False(restored.NeedsResume);
+        Assert.Equal(2, restored.Attempt);
+        Assert.Equal("tables", restored.Checkpoint!.Value.GetProperty("phase").GetString());
+        // The first attempt's checkpoints are refused from now on: it was superseded.
+        Assert.False(restored.TrySaveCheckpoint(1, JsonDocument.Parse("{}").RootElement));
+        var resumed = restored.GetEvents(record.Events[^1].Sequence, 10);
+        Assert.Contains(resumed, e => e.Kind == JobEventKinds.Warning && e.Data.GetProperty("code").GetString() == "job_resumed");
+        restored.Cancel();
+        await restored.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(JobState.Cancelled, restored.Snapshot().State);
     }
 }
