@@ -20,6 +20,8 @@ public sealed class TableGrain(TablesEngineCache engines) : Grain, ITableGrain
     public Task<TableProgress> Open(TableWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        SharedVolume.RequireVisible(work.InputPath, "input", RuntimeIdentity);
+        SharedVolume.RequireVisible(work.OutputPath, "temporary output", RuntimeIdentity);
         _copier?.Dispose();
         var grains = GrainFactory;
         var pseudonyms = grains.GetGrain<IPseudonymGrain>(work.JobId);

@@ -3,6 +3,8 @@ using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Tracks.Fingerprints;
 using PiiOrleans.Tracks.Mapping;
 
+using PiiOrleans.Grains.Jobs;
+
 namespace PiiOrleans.Grains.Tracks;
 
 /// <summary>
@@ -20,6 +22,8 @@ public sealed class TrackFileGrain(TrackRewriteSessions sessions) : Grain, ITrac
         ArgumentNullException.ThrowIfNull(work);
         try
         {
+            SharedVolume.RequireVisible(work.Settings.InputRoot, "input", RuntimeIdentity);
+            SharedVolume.RequireVisible(work.Settings.OutputRoot, "output", RuntimeIdentity);
             var session = sessions.Get(work.SettingsKey, work.Settings);
             // The rewrite is synchronous file I/O; run it off the grain's turn scheduler so files proceed in parallel.
             var (result, fingerprints) = await Task.Run(() => session.Write(work.Plan));
