@@ -1,9 +1,8 @@
 using Orleans.Placement;
 using PiiOrleans.Grains.Interfaces.Tracks;
+using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Tracks.Fingerprints;
 using PiiOrleans.Tracks.Mapping;
-
-using PiiOrleans.Grains.Jobs;
 
 namespace PiiOrleans.Grains.Tracks;
 

@@ -140,7 +140,12 @@ public static class SiloHost
         var siloPort = embedded ? FreePort.Next() : silo.SiloPort;
         var gatewayPort = embedded ? FreePort.Next() : silo.GatewayPort;
         var pool = embedded ? null : PoolCluster.Parse(silo.Cluster);
-        var advertised = pool is null ? null : AdvertisedAddress(silo.AdvertisedAddress);
+        if (silo.Kubernetes && pool is null && !embedded)
+        {
+            throw new SiloConfigurationException("Silo:Kubernetes is set but Silo:Cluster (--cluster) is not; a Kubernetes pool keeps its membership in Redis: give redis://HOST:PORT.");
+        }
+
+        var advertised = pool is null || silo.Kubernetes ? null : AdvertisedAddress(silo.AdvertisedAddress);
         builder.UseOrleans(orleans =>
         {
             orleans.Configure<ClusterOptions>(o =>
@@ -162,7 +167,21 @@ public static class SiloHost
 
             orleans.UseRedisClustering(o => o.ConfigurationOptions = pool.RedisOptions());
             orleans.AddPoolStorage(pool);
-            orleans.ConfigureEndpoints(advertised!, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            if (silo.Kubernetes)
+            {
+                // The pod's IP is the advertised address; ORLEANS_CLUSTER_ID/ORLEANS_SERVICE_ID must match Silo:ClusterId
+                // and "piiorleans" (deploy/k8s sets both).
+                orleans.UseKubernetesHosting();
+                orleans.Configure<EndpointOptions>(o =>
+                {
+                    o.SiloPort = siloPort;
+                    o.GatewayPort = gatewayPort;
+                });
+            }
+            else
+            {
+                orleans.ConfigureEndpoints(advertised!, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            }
             orleans.Configure<ClusterMembershipOptions>(PoolMembership.Apply);
             orleans.AddPiiOrleansGrains(memoryStorage: false);
         });

@@ -33,6 +33,12 @@ public sealed class SiloOptions
     /// <summary>The pool's Redis (<c>redis://HOST:PORT</c>): membership, job state and reminders. Null = one silo, localhost clustering.</summary>
     public string? Cluster { get; set; }
 
+    /// <summary>
+    /// Run as a Kubernetes pod (<c>UseKubernetesHosting</c>): the pod's IP and name come from POD_IP/POD_NAME/POD_NAMESPACE,
+    /// and silos whose pods are gone are declared dead at once. Needs <see cref="Cluster"/> (membership stays in Redis).
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>The address other silos and clients reach this pool member on (default: this host's first IPv4 address).</summary>
     public string? AdvertisedAddress { get; set; }
 

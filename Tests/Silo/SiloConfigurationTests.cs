@@ -27,6 +27,7 @@ public sealed class SiloConfigurationTests
     [InlineData(new[] { "--host", "not-an-address" }, "Silo:Host")]
     [InlineData(new[] { "--cluster", "http://127.0.0.1:6379" }, "Silo:Cluster")]
     [InlineData(new[] { "--silo-port", "0" }, "Silo:SiloPort")]
+    [InlineData(new[] { "--Silo:Kubernetes=true" }, "Silo:Cluster")]
     public void Bad_settings_stop_the_silo_with_a_message_naming_the_key(string[] args, string key)
     {
         var error = Assert.Throws<SiloConfigurationException>(() => SiloHost.CreateBuilder(new SiloHostSettings { Args = args }));
