@@ -3,6 +3,7 @@
 using PiiOrleans.Benchmarks.Grains;
 using PiiOrleans.Benchmarks.Ner;
 using PiiOrleans.Benchmarks.Pii;
+using PiiOrleans.Benchmarks.Pool;
 using PiiOrleans.Benchmarks.Tables;
 using PiiOrleans.Benchmarks.Tracks;
 
@@ -12,6 +13,7 @@ var benchmarks = new SortedDictionary<string, Func<string[], Task<int>>>(StringC
     ["ner"] = a => Task.FromResult(NerBenchmark.Run(a)),
     ["ner-eval"] = a => Task.FromResult(NerEvaluation.Run(a)),
     ["pii"] = PiiBenchmark.RunAsync,
+    ["pool"] = PoolBenchmark.RunAsync,
     ["tables"] = TablesBenchmark.RunAsync,
     ["tracks"] = TracksBenchmark.RunAsync,
 };

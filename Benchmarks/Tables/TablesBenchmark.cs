@@ -384,7 +384,7 @@ public static class TablesBenchmark
         return stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static void Generate(string path, int rows)
+    internal static void Generate(string path, int rows)
     {
         File.Delete(path);
         Randomizer.Seed = new Random(20240401);
