@@ -17,7 +17,7 @@ using PiiOrleans.Tracks;
 namespace PiiOrleans.Benchmarks.Pool;
 
 /// <summary>
-/// <c>pool [--rows N] [--silos 1,2,3] [--no-kill] [--no-tracks] [--dir DIR]</c>: the pool as deployed — a redis-server and
+/// <c>pool [--rows N] [--config FILE] [--silos 1,2,3] [--no-kill] [--no-tracks] [--dir DIR]</c>: the pool as deployed — a redis-server and
 /// N silo processes (the build in Silo/bin) — running the N-row tables job (default 200,000) and the 6,003-file tracks
 /// job, for each N, and once more on 3 silos with the job grain's silo killed (SIGKILL) at 50 %. Prints wall time,
 /// rows/s or files/s, peak RSS per silo and the recovery time (kill to the job running again). Needs redis-server.
@@ -58,7 +58,7 @@ internal static class PoolBenchmark
         Console.WriteLine($"pool benchmark: {rows:N0} rows, tracks {(args.Contains("--no-tracks") ? "off" : "6,003 files")}, {Environment.ProcessorCount} cores, load {LoadAverage()}");
         foreach (var (count, kill) in runs)
         {
-            results.Add(await RunTablesAsync(siloAssembly, redis.Url, root, tablesInput, rows, count, kill));
+            results.Add(await RunTablesAsync(siloAssembly, redis.Url, root, tablesInput, Option(args, "--config"), rows, count, kill));
             Console.WriteLine(results[^1]);
             if (!args.Contains("--no-tracks"))
             {
@@ -78,10 +78,16 @@ internal static class PoolBenchmark
         return 0;
     }
 
-    private static async Task<string> RunTablesAsync(string siloAssembly, string redis, string root, string input, int rows, int count, bool kill)
+    private static async Task<string> RunTablesAsync(string siloAssembly, string redis, string root, string input, string? config, int rows, int count, bool kill)
     {
         var output = Path.Combine(root, $"tables-out-{count}{(kill ? "-kill" : "")}");
-        var parameters = JsonSerializer.SerializeToElement(new Dictionary<string, object?> { ["input"] = input, ["output_dir"] = output });
+        var parameters = JsonSerializer.SerializeToElement(new Dictionary<string, object?>
+        {
+            ["input"] = input,
+            ["output_dir"] = output,
+            // The configuration must lie under the data root like every job path.
+            ["config"] = config is null ? null : CopyInto(root, config),
+        });
         var run = await RunJobAsync(siloAssembly, redis, root, count, kill, new JobSubmission("tables", parameters),
             status => status.Counters.GetValueOrDefault("rows") >= rows / 2);
         return Invariant($"| tables {rows:N0} rows | {count} | {(kill ? "yes" : "no")} | {run.Seconds:F1} | {rows / run.Seconds:F0} rows/s | {Recovery(run)} | {run.PeakRss} | {run.State}");
@@ -100,6 +106,17 @@ internal static class PoolBenchmark
             new JobSubmission("tracks", JsonSerializer.SerializeToElement(parameters, TracksJson.Options)),
             status => status.Counters.GetValueOrDefault("files") >= files / 2);
         return Invariant($"| tracks {files:N0} files | {count} | {(kill ? "yes" : "no")} | {run.Seconds:F1} | {files / run.Seconds:F0} files/s | {Recovery(run)} | {run.PeakRss} | {run.State}");
+    }
+
+    private static string CopyInto(string root, string file)
+    {
+        var copy = Path.Combine(root, Path.GetFileName(file));
+        if (!string.Equals(Path.GetFullPath(file), copy, StringComparison.Ordinal))
+        {
+            File.Copy(file, copy, overwrite: true);
+        }
+
+        return copy;
     }
 
     private static string Recovery(JobRun run) => run.RecoverySeconds is { } s ? Invariant($"{s:F1}") : "–";
