@@ -31,6 +31,10 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     private readonly OperatorSettings _pseudonymSettings = new OperatorSettings("pseudonymize").With("mode", "fake");
     private readonly PiiSettings _settings;
     private readonly bool _freeTextUsesPseudonyms;
+    private readonly ColumnLinks? _links;
+
+    // One plan per group of linked columns (keyed by the referenced column), computed once from all its members.
+    private readonly ConcurrentDictionary<TableColumn, ColumnPlan> _linkedPlans = new();
 
     // One shared entity list per entity type: whole-cell outcomes would otherwise allocate one per cell.
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _entityLists = new(StringComparer.Ordinal);
@@ -38,13 +42,15 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     /// <summary>
     /// Creates the adapter. <paramref name="profile"/> decides a column from its name and sampled values (the engine's
     /// column profiler); <paramref name="leakAnalyzer"/> is the re-scan's analyzer, built from the defaults and not from
-    /// the job's configuration (see <see cref="CreateLeakAnalyzer"/>).
+    /// the job's configuration (see <see cref="CreateLeakAnalyzer"/>); <paramref name="links"/> are the input's linked
+    /// columns, planned alike (none when null).
     /// </summary>
     public PiiCellAnonymizer(PiiEngine engine, AnalyzerEngine leakAnalyzer,
-        Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> profile)
+        Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> profile, ColumnLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         _engine = engine;
+        _links = links;
         _leakAnalyzer = leakAnalyzer;
         _profile = profile;
         _settings = engine.Settings;
@@ -74,7 +80,56 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             return new ColumnPlan(ordinal, column.Name, column.DeclaredType, ColumnTreatment.PassThrough, null, 1.0, false);
         }
 
-        var (treatment, entity, confidence) = _profile(column.Name, sample);
+        if (_links?.Find(new TableColumn(table, column.Name)) is { } group)
+        {
+            var shared = _linkedPlans.GetOrAdd(group.Referenced, _ => PlanLinked(group));
+            return shared with { Ordinal = ordinal, Name = column.Name, DeclaredType = column.DeclaredType };
+        }
+
+        return PlanOwn(ordinal, column.Name, column.DeclaredType, sample);
+    }
+
+    // Linked columns get one plan: the referenced column's when it is one entity, else the first member's entity, else
+    // free text when any member is. A deterministic operator gives the same original the same output in every table, so
+    // it stays unless the table copy could switch one member to pseudonyms (a PRIMARY KEY/UNIQUE member whose outputs
+    // collide, span replacement under the referenced key) or it is random (encrypt); then every member gets consistent
+    // pseudonyms: the job's one allocator gives the same original and entity the same pseudonym in every table.
+    private ColumnPlan PlanLinked(ColumnLinkGroup group)
+    {
+        var links = _links!;
+        var plans = group.Members.Select(m => PlanOwn(0, m.Column, "", links.Sample(m))).ToList();
+        var referenced = plans[group.Members.IndexOf(group.Referenced)];
+        var chosen = referenced.Treatment == ColumnTreatment.WholeCell
+            ? referenced
+            : plans.FirstOrDefault(p => p.Treatment == ColumnTreatment.WholeCell) ?? plans.FirstOrDefault(p => p.Treatment == ColumnTreatment.FreeText) ?? referenced;
+        chosen = chosen with { AnalysisName = group.Referenced.Column };
+        if (chosen.Treatment == ColumnTreatment.PassThrough || !NeedsPseudonyms(chosen, group))
+        {
+            return chosen;
+        }
+
+        return chosen with
+        {
+            CollisionFree = true,
+            CollisionFreeReason = $"linked columns ({group.Description}) get the same consistent pseudonyms",
+        };
+    }
+
+    private bool NeedsPseudonyms(ColumnPlan plan, ColumnLinkGroup group)
+    {
+        if (plan.Treatment != ColumnTreatment.WholeCell || plan.EntityType is not { } entity)
+        {
+            return true;
+        }
+
+        var name = _engine.Operators.For(entity).Name;
+        return name == "encrypt"
+               || (!IsInjective(plan) && (_links!.InCompositeKey(group) || _links.OutputsCollide(group, text => _engine.AnonymizeWholeText(text, entity))));
+    }
+
+    private ColumnPlan PlanOwn(int ordinal, string name, string declaredType, IReadOnlyList<string> sample)
+    {
+        var (treatment, entity, confidence) = _profile(name, sample);
         if (treatment == ColumnTreatment.WholeCell && entity is not null && _settings.FindEntity(entity) is { Enabled: false })
         {
             // The user switched this entity off: its cells are still scanned as text for the enabled ones.
@@ -82,7 +137,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             entity = null;
         }
 
-        return new ColumnPlan(ordinal, column.Name, column.DeclaredType, treatment, treatment == ColumnTreatment.WholeCell ? entity : null, confidence, false);
+        return new ColumnPlan(ordinal, name, declaredType, treatment, treatment == ColumnTreatment.WholeCell ? entity : null, confidence, false);
     }
 
     /// <inheritdoc />
@@ -99,7 +154,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             return new CellOutcome(_engine.AnonymizeWholeText(text, entity), true, entities);
         }
 
-        return ToOutcome(text, _engine.Anonymize(text, column.Name), column);
+        return ToOutcome(text, _engine.Anonymize(text, column.AnalysisName ?? column.Name), column);
     }
 
     private CellOutcome ToOutcome(string text, AnonymizerResult result, ColumnPlan column)
@@ -132,7 +187,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             return outcomes;
         }
 
-        var results = _engine.AnonymizeBatch(texts, column.Name);
+        var results = _engine.AnonymizeBatch(texts, column.AnalysisName ?? column.Name);
         for (var i = 0; i < outcomes.Length; i++)
         {
             outcomes[i] = ToOutcome(texts[i], results[i], column);
