@@ -23,6 +23,14 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     /// <summary>Score at or above which a re-scan hit counts as PII left in clear.</summary>
     public const double LeakScore = 0.75;
 
+    /// <summary>
+    /// Score at or above which a name the job's analyzer finds in the output counts as left in clear: above the
+    /// weak, context-free guesses, so the re-scan fails a job on names the model is sure of.
+    /// </summary>
+    public const double NameLeakScore = 0.8;
+
+    private static readonly string[] NameEntities = [EntityTypes.Person];
+
     private readonly PiiEngine _engine;
     private readonly AnalyzerEngine _leakAnalyzer;
     private readonly Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> _profile;
@@ -32,6 +40,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     private readonly PiiSettings _settings;
     private readonly bool _freeTextUsesPseudonyms;
     private readonly ColumnLinks? _links;
+    private readonly bool _namesRescanned;
 
     // One plan per group of linked columns (keyed by the referenced column), computed once from all its members.
     private readonly ConcurrentDictionary<TableColumn, ColumnPlan> _linkedPlans = new();
@@ -57,6 +66,10 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
         var enabled = engine.Settings.EnabledEntityTypes.ToHashSet(StringComparer.Ordinal);
         _freeTextUsesPseudonyms = enabled.Any(e => engine.Operators.For(e).Name == "pseudonymize");
         _leakRequest = new RecognitionRequest(VerifiedEntities.ToFrozenSet(StringComparer.Ordinal));
+
+        // Surrogate names (fake pseudonyms) are names by design; the names re-scan cannot tell them from originals.
+        _namesRescanned = engine.Settings.FindEntity(EntityTypes.Person) is { Enabled: true }
+                          && engine.Operators.For(EntityTypes.Person).Name is not ("pseudonymize" or "keep");
     }
 
     /// <summary>
@@ -233,5 +246,56 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
                 leaks.Add(hit.EntityType);
             }
         }
+    }
+
+    /// <inheritdoc />
+    public void FindNameLeaks(string text, string columnName, ICollection<string> leaks)
+    {
+        if (!_namesRescanned)
+        {
+            return;
+        }
+
+        foreach (var hit in _engine.Analyze(text, columnName, NameEntities, NameLeakScore))
+        {
+            // Masked names keep their shape ("Al*** Sm***", where the model may still see "Al"); placeholders
+            // ("<PERSON>") are not names: a hit inside a word with a mask or placeholder character is no leak.
+            if (hit.EntityType == EntityTypes.Person && !InMaskedWords(text, hit.Start, hit.Length))
+            {
+                leaks.Add(hit.EntityType);
+                return;
+            }
+        }
+    }
+
+    // The hit's words and one word either side: a mask keeps a short name part whole ("Fr*** Wu"), which is the
+    // configured mask's output, not a name left in clear.
+    private static bool InMaskedWords(string text, int start, int length)
+    {
+        var (from, to) = (start, start + length);
+        for (var words = 0; words < 2; words++)
+        {
+            while (from > 0 && char.IsWhiteSpace(text[from - 1]) && words > 0)
+            {
+                from--;
+            }
+
+            while (from > 0 && !char.IsWhiteSpace(text[from - 1]))
+            {
+                from--;
+            }
+
+            while (to < text.Length && char.IsWhiteSpace(text[to]) && words > 0)
+            {
+                to++;
+            }
+
+            while (to < text.Length && !char.IsWhiteSpace(text[to]))
+            {
+                to++;
+            }
+        }
+
+        return text.AsSpan(from, to - from).IndexOfAny('*', '<', '>') >= 0;
     }
 }
