@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using PiiOrleans.Pii.Anonymization;
 using PiiOrleans.Pii.Configuration;
 using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Detection.Validation;
 using PiiOrleans.Pii.Engine;
 using PiiOrleans.Tables;
 
