@@ -45,6 +45,23 @@ public sealed class ForeignKeyTests : IDisposable
     }
 
     [Fact]
+    public async Task Issue16_case8_a_mask_that_keeps_keys_distinct_is_kept_alike_in_both_tables()
+    {
+        // Distinct masks (first letters and lengths differ): no member needs pseudonyms, both get the same mask.
+        string[] emails = ["alice@example.com", "bob.jones@example.org", "carol.lee.smith@example.net"];
+        _db.Execute("CREATE TABLE customers (email TEXT PRIMARY KEY); CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_email TEXT REFERENCES customers(email));" +
+                    string.Concat(emails.Select(e => $"INSERT INTO customers VALUES ('{e}');")) +
+                    string.Concat(Enumerable.Range(0, Orders).Select(i => $"INSERT INTO orders (customer_email) VALUES ('{emails[i % emails.Length]}');")));
+
+        var (result, _) = await TablesCluster.RunAsync(new TablesJobParameters(_db.InputPath, _db.OutputDirectory, null, true, null, null));
+
+        Assert.True(result.ExitCode == TablesExitCodes.Success, result.Error);
+        Assert.Empty(TestDatabase.Query(_db.OutputPath, "PRAGMA foreign_key_check"));
+        Assert.Equal((long)Orders, TestDatabase.Query(_db.OutputPath, "SELECT count(*) FROM orders o JOIN customers c ON c.email = o.customer_email")[0][0]);
+        Assert.All(TestDatabase.Query(_db.OutputPath, "SELECT email FROM customers"), r => Assert.Contains('*', (string)r[0]!));
+    }
+
+    [Fact]
     public void Issue16_case8_links_are_read_from_declarations_and_from_values()
     {
         CreateShop(declared: true);
