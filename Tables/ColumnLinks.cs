@@ -242,7 +242,8 @@ public sealed class ColumnLinks
             }
 
             var inGroup = edges.Where(e => members.Contains(e.Child)).ToList();
-            var referenced = inGroup.Select(e => e.Parent).First(p => !inGroup.Any(e => e.Child.Equals(p)) || p.Equals(inGroup[0].Parent));
+            // The column the others point at: a parent that points nowhere itself (else, in a cycle, the first parent).
+            var referenced = inGroup.Select(e => e.Parent).Where(p => !inGroup.Any(e => e.Child.Equals(p))).DefaultIfEmpty(inGroup[0].Parent).First();
             var description = string.Join("; ", inGroup.Select(e => $"{e.Child} {(e.Declared ? "REFERENCES" : "holds values of")} {e.Parent}"));
             var group = new ColumnLinkGroup([.. members], referenced, description);
             foreach (var member in members)

@@ -71,6 +71,7 @@ public sealed class ForeignKeyTests : IDisposable
             CREATE TABLE strangers (id INTEGER PRIMARY KEY, email TEXT);
             INSERT INTO strangers (email) VALUES ('nobody@example.net');
             CREATE TABLE lines (id INTEGER PRIMARY KEY, order_id INTEGER REFERENCES orders(id));
+            CREATE TABLE returns (id INTEGER PRIMARY KEY, order_email TEXT REFERENCES orders(customer_email));
             """);
 
         var links = new ColumnLinks(_db.InputPath);
@@ -80,6 +81,8 @@ public sealed class ForeignKeyTests : IDisposable
         Assert.Equal(new TableColumn("customers", "email"), group.Referenced);
         Assert.Contains(new TableColumn("tickets", "EMAIL"), group.Members);
         Assert.Same(group, links.Find(new TableColumn("customers", "email")));
+        // A chain (returns → orders → customers) is one group, referenced by the column at its end.
+        Assert.Same(group, links.Find(new TableColumn("returns", "order_email")));
         Assert.Null(links.Find(new TableColumn("strangers", "email")));
         // A link to a row id: both sides are copied unchanged, nothing to plan alike.
         Assert.Null(links.Find(new TableColumn("lines", "order_id")));
