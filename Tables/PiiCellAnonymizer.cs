@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using PiiOrleans.Pii.Anonymization;
 using PiiOrleans.Pii.Configuration;
 using PiiOrleans.Pii.Detection;
+using PiiOrleans.Pii.Detection.Validation;
 using PiiOrleans.Pii.Engine;
 using PiiOrleans.Tables;
 
@@ -23,6 +24,14 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     /// <summary>Score at or above which a re-scan hit counts as PII left in clear.</summary>
     public const double LeakScore = 0.75;
 
+    /// <summary>
+    /// Score at or above which a name the job's analyzer finds in the output counts as left in clear: above the
+    /// weak, context-free guesses, so the re-scan fails a job on names the model is sure of.
+    /// </summary>
+    public const double NameLeakScore = 0.8;
+
+    private static readonly string[] NameEntities = [EntityTypes.Person];
+
     private readonly PiiEngine _engine;
     private readonly AnalyzerEngine _leakAnalyzer;
     private readonly Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> _profile;
@@ -31,6 +40,11 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     private readonly OperatorSettings _pseudonymSettings = new OperatorSettings("pseudonymize").With("mode", "fake");
     private readonly PiiSettings _settings;
     private readonly bool _freeTextUsesPseudonyms;
+    private readonly ColumnLinks? _links;
+    private readonly bool _namesRescanned;
+
+    // One plan per group of linked columns (keyed by the referenced column), computed once from all its members.
+    private readonly ConcurrentDictionary<TableColumn, ColumnPlan> _linkedPlans = new();
 
     // One shared entity list per entity type: whole-cell outcomes would otherwise allocate one per cell.
     private readonly ConcurrentDictionary<string, ImmutableArray<string>> _entityLists = new(StringComparer.Ordinal);
@@ -38,19 +52,25 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     /// <summary>
     /// Creates the adapter. <paramref name="profile"/> decides a column from its name and sampled values (the engine's
     /// column profiler); <paramref name="leakAnalyzer"/> is the re-scan's analyzer, built from the defaults and not from
-    /// the job's configuration (see <see cref="CreateLeakAnalyzer"/>).
+    /// the job's configuration (see <see cref="CreateLeakAnalyzer"/>); <paramref name="links"/> are the input's linked
+    /// columns, planned alike (none when null).
     /// </summary>
     public PiiCellAnonymizer(PiiEngine engine, AnalyzerEngine leakAnalyzer,
-        Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> profile)
+        Func<string, IReadOnlyList<string>, (ColumnTreatment Treatment, string? Entity, double Confidence)> profile, ColumnLinks? links = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         _engine = engine;
+        _links = links;
         _leakAnalyzer = leakAnalyzer;
         _profile = profile;
         _settings = engine.Settings;
         var enabled = engine.Settings.EnabledEntityTypes.ToHashSet(StringComparer.Ordinal);
         _freeTextUsesPseudonyms = enabled.Any(e => engine.Operators.For(e).Name == "pseudonymize");
         _leakRequest = new RecognitionRequest(VerifiedEntities.ToFrozenSet(StringComparer.Ordinal));
+
+        // Surrogate names (fake pseudonyms) are names by design; the names re-scan cannot tell them from originals.
+        _namesRescanned = engine.Settings.FindEntity(EntityTypes.Person) is { Enabled: true }
+                          && engine.Operators.For(EntityTypes.Person).Name is not ("pseudonymize" or "keep");
     }
 
     /// <summary>
@@ -74,7 +94,56 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             return new ColumnPlan(ordinal, column.Name, column.DeclaredType, ColumnTreatment.PassThrough, null, 1.0, false);
         }
 
-        var (treatment, entity, confidence) = _profile(column.Name, sample);
+        if (_links?.Find(new TableColumn(table, column.Name)) is { } group)
+        {
+            var shared = _linkedPlans.GetOrAdd(group.Referenced, _ => PlanLinked(group));
+            return shared with { Ordinal = ordinal, Name = column.Name, DeclaredType = column.DeclaredType };
+        }
+
+        return PlanOwn(ordinal, column.Name, column.DeclaredType, sample);
+    }
+
+    // Linked columns get one plan: the referenced column's when it is one entity, else the first member's entity, else
+    // free text when any member is. A deterministic operator gives the same original the same output in every table, so
+    // it stays unless the table copy could switch one member to pseudonyms (a PRIMARY KEY/UNIQUE member whose outputs
+    // collide, span replacement under the referenced key) or it is random (encrypt); then every member gets consistent
+    // pseudonyms: the job's one allocator gives the same original and entity the same pseudonym in every table.
+    private ColumnPlan PlanLinked(ColumnLinkGroup group)
+    {
+        var links = _links!;
+        var plans = group.Members.Select(m => PlanOwn(0, m.Column, "", links.Sample(m))).ToList();
+        var referenced = plans[group.Members.IndexOf(group.Referenced)];
+        var chosen = referenced.Treatment == ColumnTreatment.WholeCell
+            ? referenced
+            : plans.FirstOrDefault(p => p.Treatment == ColumnTreatment.WholeCell) ?? plans.FirstOrDefault(p => p.Treatment == ColumnTreatment.FreeText) ?? referenced;
+        chosen = chosen with { AnalysisName = group.Referenced.Column };
+        if (chosen.Treatment == ColumnTreatment.PassThrough || !NeedsPseudonyms(chosen, group))
+        {
+            return chosen;
+        }
+
+        return chosen with
+        {
+            CollisionFree = true,
+            CollisionFreeReason = $"linked columns ({group.Description}) get the same consistent pseudonyms",
+        };
+    }
+
+    private bool NeedsPseudonyms(ColumnPlan plan, ColumnLinkGroup group)
+    {
+        if (plan.Treatment != ColumnTreatment.WholeCell || plan.EntityType is not { } entity)
+        {
+            return true;
+        }
+
+        var name = _engine.Operators.For(entity).Name;
+        return name == "encrypt"
+               || (!IsInjective(plan) && (_links!.InCompositeKey(group) || _links.OutputsCollide(group, text => _engine.AnonymizeWholeText(text, entity))));
+    }
+
+    private ColumnPlan PlanOwn(int ordinal, string name, string declaredType, IReadOnlyList<string> sample)
+    {
+        var (treatment, entity, confidence) = _profile(name, sample);
         if (treatment == ColumnTreatment.WholeCell && entity is not null && _settings.FindEntity(entity) is { Enabled: false })
         {
             // The user switched this entity off: its cells are still scanned as text for the enabled ones.
@@ -82,7 +151,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             entity = null;
         }
 
-        return new ColumnPlan(ordinal, column.Name, column.DeclaredType, treatment, treatment == ColumnTreatment.WholeCell ? entity : null, confidence, false);
+        return new ColumnPlan(ordinal, name, declaredType, treatment, treatment == ColumnTreatment.WholeCell ? entity : null, confidence, false);
     }
 
     /// <inheritdoc />
@@ -99,7 +168,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             return new CellOutcome(_engine.AnonymizeWholeText(text, entity), true, entities);
         }
 
-        return ToOutcome(text, _engine.Anonymize(text, column.Name), column);
+        return ToOutcome(text, _engine.Anonymize(text, column.AnalysisName ?? column.Name), column);
     }
 
     private CellOutcome ToOutcome(string text, AnonymizerResult result, ColumnPlan column)
@@ -132,7 +201,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             return outcomes;
         }
 
-        var results = _engine.AnonymizeBatch(texts, column.Name);
+        var results = _engine.AnonymizeBatch(texts, column.AnalysisName ?? column.Name);
         for (var i = 0; i < outcomes.Length; i++)
         {
             outcomes[i] = ToOutcome(texts[i], results[i], column);
@@ -178,5 +247,56 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
                 leaks.Add(hit.EntityType);
             }
         }
+    }
+
+    /// <inheritdoc />
+    public void FindNameLeaks(string text, string columnName, ICollection<string> leaks)
+    {
+        if (!_namesRescanned)
+        {
+            return;
+        }
+
+        foreach (var hit in _engine.Analyze(text, columnName, NameEntities, NameLeakScore))
+        {
+            // Masked names keep their shape ("Al*** Sm***", where the model may still see "Al"); placeholders
+            // ("<PERSON>") are not names: a hit inside a word with a mask or placeholder character is no leak.
+            if (hit.EntityType == EntityTypes.Person && !InMaskedWords(text, hit.Start, hit.Length))
+            {
+                leaks.Add(hit.EntityType);
+                return;
+            }
+        }
+    }
+
+    // The hit's words and one word either side: a mask keeps a short name part whole ("Fr*** Wu"), which is the
+    // configured mask's output, not a name left in clear.
+    private static bool InMaskedWords(string text, int start, int length)
+    {
+        var (from, to) = (start, start + length);
+        for (var words = 0; words < 2; words++)
+        {
+            while (from > 0 && char.IsWhiteSpace(text[from - 1]) && words > 0)
+            {
+                from--;
+            }
+
+            while (from > 0 && !char.IsWhiteSpace(text[from - 1]))
+            {
+                from--;
+            }
+
+            while (to < text.Length && char.IsWhiteSpace(text[to]) && words > 0)
+            {
+                to++;
+            }
+
+            while (to < text.Length && !char.IsWhiteSpace(text[to]))
+            {
+                to++;
+            }
+        }
+
+        return text.AsSpan(from, to - from).IndexOfAny('*', '<', '>') >= 0;
     }
 }

@@ -59,7 +59,8 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
                 : new OperatorRegistry(pseudonymStore, settings.Anonymization.PseudonymSeed);
             var engine = new PiiEngine(settings, new AnalyzerEngineAdapter(analyzer), operators, EngineOptions);
             var profiler = new ColumnProfiler(analyzer);
-            var anonymizer = new PiiCellAnonymizer(engine, PiiCellAnonymizer.CreateLeakAnalyzer(), (name, sample) => ToTreatment(profiler.Profile(name, [.. sample])));
+            var anonymizer = new PiiCellAnonymizer(engine, PiiCellAnonymizer.CreateLeakAnalyzer(), (name, sample) => ToTreatment(profiler.Profile(name, [.. sample]), name, sample),
+                new ColumnLinks(spec.InputPath));
             var batch = settings.BatchProcessing;
             return new TablesEngineSetup(anonymizer, settings.Enabled, batch.BatchSize, batch.EnableParallelProcessing, batch.NumWorkers,
                 settings.EnabledEntityTypes, model, settings.Nlp.SupportedLanguages);
@@ -114,11 +115,13 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
         }
     }
 
-    // Columns profiled as not PII (keys, codes, timestamps) are copied; the privacy re-scan still covers them.
-    private static (ColumnTreatment, string?, double) ToTreatment(ColumnProfile profile) => profile.Kind switch
+    // Columns profiled as not PII are copied only when the profile proves they hold no free text (keys, numbers,
+    // dates); any other text column still gets span detection (TextColumnScan).
+    private static (ColumnTreatment, string?, double) ToTreatment(ColumnProfile profile, string name, IReadOnlyList<string> sample) => profile.Kind switch
     {
         ColumnKind.Entity when profile.Entity is not null => (ColumnTreatment.WholeCell, profile.Entity, profile.Confidence),
         ColumnKind.FreeText => (ColumnTreatment.FreeText, null, profile.Confidence),
+        _ when TextColumnScan.Required(name, sample) => (ColumnTreatment.FreeText, null, profile.Confidence),
         _ => (ColumnTreatment.PassThrough, null, profile.Confidence),
     };
 }

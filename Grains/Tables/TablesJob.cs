@@ -137,7 +137,8 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
             }
 
             var pseudonymized = (await report.GetStatistics().ConfigureAwait(false)).Tables
-                .SelectMany(t => t.CollisionColumns.Select(c => $"{t.Table}.{c}")).ToHashSet(StringComparer.Ordinal);
+                .SelectMany(t => t.CollisionColumns.Concat(t.Columns.Where(c => c.CollisionFree).Select(c => c.Name)).Select(c => $"{t.Table}.{c}"))
+                .ToHashSet(StringComparer.Ordinal);
             var privacy = await PhaseAsync(report, "privacy_check",
                 () => new PrivacyVerifier(setup.Anonymizer).Verify(tempPath, parameters.VerifyFull, pseudonymized, cancellationToken)).ConfigureAwait(false);
             await report.RecordPrivacyCheck(privacy).ConfigureAwait(false);

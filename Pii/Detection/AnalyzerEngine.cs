@@ -78,6 +78,7 @@ public sealed class AnalyzerEngine
         var traits = TextTraitsScanner.Scan(text);
         for (int i = 0; i < _recognizers.Length; i++)
         {
+            request.Cancellation.ThrowIfCancellationRequested();
             var pattern = _patternRecognizers[i];
             if (pattern is not null && !pattern.CanMatch(traits)) continue;
             RunRecognizer(_recognizers[i], pattern, text, traits, request, results);
@@ -99,6 +100,7 @@ public sealed class AnalyzerEngine
         for (int t = 0; t < texts.Count; t++) traits[t] = TextTraitsScanner.Scan(texts[t]);
         for (int i = 0; i < _recognizers.Length; i++)
         {
+            request.Cancellation.ThrowIfCancellationRequested();
             if (_batchRecognizers[i] is { } batch)
             {
                 if (!batch.SupportedEntities.Any(request.Wants)) continue;
@@ -109,6 +111,7 @@ public sealed class AnalyzerEngine
             var pattern = _patternRecognizers[i];
             for (int t = 0; t < texts.Count; t++)
             {
+                request.Cancellation.ThrowIfCancellationRequested();
                 string text = texts[t];
                 if (text.Length == 0) continue;
                 if (pattern is not null && !pattern.CanMatch(traits[t])) continue;

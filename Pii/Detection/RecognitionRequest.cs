@@ -6,6 +6,13 @@ namespace PiiOrleans.Pii.Detection;
 /// </summary>
 public sealed record RecognitionRequest(IReadOnlySet<string>? Entities = null, string? ColumnName = null)
 {
+    /// <summary>
+    /// Stops the analysis of a caller that no longer waits (a disconnected or timed-out request): checked between
+    /// recognizers and texts, and by the NER model between its chunks; a cancelled analysis throws
+    /// <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>All entities, no column.</summary>
     public static RecognitionRequest Default { get; } = new();
 

@@ -91,16 +91,25 @@ public sealed class PiiEngine
     /// enabled set; <paramref name="threshold"/> drops results scoring below it (on top of the per-entity thresholds).
     /// </summary>
     public List<RecognizerResult> Analyze(string text, string? columnName = null, IReadOnlyCollection<string>? entities = null,
-        double? threshold = null)
+        double? threshold = null) => Analyze(text, columnName, entities, threshold, CancellationToken.None);
+
+    /// <summary>
+    /// <see cref="Analyze(string, string?, IReadOnlyCollection{string}?, double?)"/> that stops, throwing
+    /// <see cref="OperationCanceledException"/>, once <paramref name="cancellationToken"/> is cancelled (checked between
+    /// recognizers, and by the NER model between chunks), so a caller that gave up no longer costs CPU.
+    /// </summary>
+    public List<RecognizerResult> Analyze(string text, string? columnName, IReadOnlyCollection<string>? entities, double? threshold,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        cancellationToken.ThrowIfCancellationRequested();
         var results = new List<RecognizerResult>();
         if (!Settings.Enabled || text.Length == 0)
         {
             return results;
         }
 
-        _analyzer.Analyze(text, Request(columnName, entities), results);
+        _analyzer.Analyze(text, Request(columnName, entities) with { Cancellation = cancellationToken }, results);
         if (threshold is { } minimum)
         {
             results.RemoveAll(r => r.Score < minimum);
@@ -115,15 +124,20 @@ public sealed class PiiEngine
     /// than one text at a time (and is how the pipelines run it).
     /// </summary>
     public IReadOnlyList<List<RecognizerResult>> AnalyzeBatch(IReadOnlyList<string> texts, IReadOnlyCollection<string>? entities = null,
-        double? threshold = null)
+        double? threshold = null) => AnalyzeBatch(texts, entities, threshold, CancellationToken.None);
+
+    /// <summary><see cref="AnalyzeBatch(IReadOnlyList{string}, IReadOnlyCollection{string}?, double?)"/> that stops once <paramref name="cancellationToken"/> is cancelled.</summary>
+    public IReadOnlyList<List<RecognizerResult>> AnalyzeBatch(IReadOnlyList<string> texts, IReadOnlyCollection<string>? entities, double? threshold,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        cancellationToken.ThrowIfCancellationRequested();
         if (!Settings.Enabled)
         {
             return [.. texts.Select(_ => new List<RecognizerResult>())];
         }
 
-        var all = _analyzer.AnalyzeBatch(texts, Request(null, entities));
+        var all = _analyzer.AnalyzeBatch(texts, Request(null, entities) with { Cancellation = cancellationToken });
         foreach (var results in all)
         {
             if (threshold is { } minimum)

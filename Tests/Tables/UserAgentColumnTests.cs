@@ -1,4 +1,5 @@
 using PiiOrleans.Grains.Tables;
+using PiiOrleans.Pii.Detection.Validation;
 using PiiOrleans.Tables;
 
 namespace PiiOrleans.Tests.Tables;

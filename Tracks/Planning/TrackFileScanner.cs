@@ -51,11 +51,9 @@ public static class TrackFileScanner
     private static TrackFileScan ScanTsv(TrackInputFile file, long length)
     {
         var head = File.ReadLines(file.FullPath).Take(HintLines).ToList();
-        string? sample = head.Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && l[0] != '#');
-        if (sample is { Length: > 80 })
-        {
-            sample = sample[..77] + "...";
-        }
+        // A question shows the first data line's shape, never its text.
+        var first = head.Select((l, i) => (Text: l.Trim(), Number: i + 1)).FirstOrDefault(l => l.Text.Length > 0 && l.Text[0] != '#');
+        string? sample = first.Text is null ? null : MaskedSampleLine.Describe(first.Text, first.Number);
 
         return new TrackFileScan(file, TrackFileKind.Tsv)
         {

@@ -72,6 +72,9 @@ public static class MetadataLineRewriter
                     obj.Set(key, ctx.Scrubber.Scrub(text));
                 }
             }
+
+            // --scan-pii: nested values (objects and lists) of any field.
+            DeepTextScrub.Object(obj, "", key => obj.GetValueOrDefault(key) is PyJsonObject or List<object?>, ctx, lineNumber);
         }
 
         return render ? PyJsonWriter.Compact(obj) : string.Empty;

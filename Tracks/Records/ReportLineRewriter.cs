@@ -22,6 +22,7 @@ public static class ReportLineRewriter
         if (!obj.TryGetValue("metadata", out object? metaValue))
         {
             ScrubSentences(obj, ctx);
+            DeepTextScrub.Object(obj, "", key => key is not ("responses" or "answer"), ctx, lineNumber);
             return render ? PyJsonWriter.Compact(obj) : string.Empty;
         }
 
@@ -70,6 +71,10 @@ public static class ReportLineRewriter
         {
             EmailScanner.ScanObject(meta, "metadata", ctx, lineNumber);
         }
+
+        // --scan-pii: everything the fields above do not cover (references, unknown keys, nested metadata values).
+        DeepTextScrub.Object(obj, "", key => key is not ("metadata" or "responses" or "answer"), ctx, lineNumber);
+        DeepTextScrub.Object(meta, "metadata", key => meta.GetValueOrDefault(key) is PyJsonObject or List<object?>, ctx, lineNumber);
         return render ? PyJsonWriter.Compact(obj) : string.Empty;
     }
 

@@ -4,8 +4,9 @@ using PiiOrleans.Tracks.Records;
 namespace PiiOrleans.Tracks.Writing;
 
 /// <summary>
-/// <c>--scan-pii</c> text pass (LIMIT-5): replaces original team and run names that appear as whole tokens in free text
-/// with their pseudonyms (longest name first), then hands the text to the PII engine when one is configured.
+/// Replaces original team and run names that appear as whole tokens in free text with their pseudonyms (longest name
+/// first) — always, since a known identifier left in a narrative ("Test narrative for team2") undoes the mapping — and,
+/// with <c>--scan-pii</c> (LIMIT-5), then hands the text to the PII engine when one is configured.
 /// </summary>
 public sealed class KnownNameScrubber : ITrackTextScrubber
 {
@@ -14,9 +15,14 @@ public sealed class KnownNameScrubber : ITrackTextScrubber
     private readonly Dictionary<string, string> _replacement;
     private readonly Func<string, string>? _engine;
 
-    /// <summary>Builds the pass from original→pseudonym maps; <paramref name="engine"/> is the PII engine's text anonymizer (optional).</summary>
-    public KnownNameScrubber(IReadOnlyDictionary<string, string> teams, IReadOnlyDictionary<string, string> runs, Func<string, string>? engine)
+    /// <summary>
+    /// Builds the pass from original→pseudonym maps; <paramref name="engine"/> is the PII engine's text anonymizer
+    /// (optional); <paramref name="scanPii"/> is <c>--scan-pii</c>.
+    /// </summary>
+    public KnownNameScrubber(IReadOnlyDictionary<string, string> teams, IReadOnlyDictionary<string, string> runs, Func<string, string>? engine,
+        bool scanPii = true)
     {
+        ScansPii = scanPii;
         _replacement = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (o, a) in teams)
         {
@@ -39,6 +45,9 @@ public sealed class KnownNameScrubber : ITrackTextScrubber
 
         _engine = engine;
     }
+
+    /// <inheritdoc />
+    public bool ScansPii { get; }
 
     /// <inheritdoc />
     public string Scrub(string text)

@@ -27,7 +27,8 @@ public sealed class TrackRewriteSession
             new TrackRepairRule(r.PatternHash, r.FieldPath, RepairDecision.Parse(r.Action) ?? RepairDecision.Keep, r.TeamId)));
         _decisions = new ResolvedDecisions(answers, rules);
         _pseudonyms = new MappedPseudonyms(settings.TeamPseudonyms, settings.RunPseudonyms, settings.RunsKnownBeforeMetadata);
-        _scrubber = settings.ScanPii ? new KnownNameScrubber(settings.TeamPseudonyms, settings.RunPseudonyms, engine) : null;
+        // Known team and run names are replaced in free text by default; --scan-pii adds the engine and the deep walk.
+        _scrubber = new KnownNameScrubber(settings.TeamPseudonyms, settings.RunPseudonyms, settings.ScanPii ? engine : null, settings.ScanPii);
     }
 
     /// <summary>Rewrites one planned file; returns its result and the fingerprints of its reports.</summary>

@@ -86,7 +86,7 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
 
         // Identical texts in one batch run once.
         var unique = pending.Select(i => texts[i]).Distinct(StringComparer.Ordinal).ToArray();
-        var tagged = tagger.Tag(unique);
+        var tagged = tagger.Tag(unique, request.Cancellation);
         var byText = new Dictionary<string, NerSpan[]>(unique.Length, StringComparer.Ordinal);
         var handles = new List<NerSpan>();
         for (var u = 0; u < unique.Length; u++)

@@ -22,8 +22,11 @@ public sealed class NerTagger
     /// <summary>The model in use.</summary>
     public NerModel Model => model;
 
-    /// <summary>Returns the spans of every text (an empty list for texts with no entity).</summary>
-    public List<NerSpan>[] Tag(IReadOnlyList<string> texts)
+    /// <summary>
+    /// Returns the spans of every text (an empty list for texts with no entity); stops between model batches once
+    /// <paramref name="cancellationToken"/> is cancelled (a long text is many windows).
+    /// </summary>
+    public List<NerSpan>[] Tag(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         var labelCount = model.Labels.Count;
         var tokens = new WordPieceToken[texts.Count][];
@@ -42,6 +45,7 @@ public sealed class NerTagger
         windows.Sort((a, b) => a.Length.CompareTo(b.Length));
         for (var b = 0; b < windows.Count; b += settings.BatchSize)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             RunBatch(windows, b, Math.Min(settings.BatchSize, windows.Count - b), tokens, probs);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PiiOrleans.Pii.Detection.Validation;
 
 namespace PiiOrleans.Pii.Detection.Recognizers;
 
@@ -36,6 +37,10 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
         if (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '.' or '/' or '-' && start > 1 && char.IsAsciiDigit(text[start - 2])))
             return 0;
         if (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] is '/' or ':' || (text[end] is '.' or '-') && end + 1 < text.Length && char.IsAsciiDigit(text[end + 1])))
+            return 0;
+
+        // A software version (Chrome/27.0.1453.93, 10.0.19045.2965) is dotted digit groups, not a number to call.
+        if (VersionStringSpan.Covers(text, start, end - start))
             return 0;
 
         int ext = IndexOfExtension(value);

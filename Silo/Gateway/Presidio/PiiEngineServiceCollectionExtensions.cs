@@ -12,7 +12,8 @@ namespace PiiOrleans.Silo.Gateway.Presidio;
 /// <summary>
 /// Registers the silo-wide <see cref="PiiEngine"/> the Presidio endpoints use: configured by the file at
 /// <c>Pii:ConfigPath</c> (built-in defaults when unset), plus every <see cref="IEntityRecognizer"/> registered in the
-/// container, or, when none is and the configuration enables NER, the default NER model and gazetteer.
+/// container, or, when none is and the configuration enables NER, the default NER model and gazetteer; and the
+/// <see cref="PresidioLimits"/> of one request (<c>Silo:MaxTextLength</c>, <c>Silo:AnalysisTimeoutSeconds</c>).
 /// </summary>
 public static class PiiEngineServiceCollectionExtensions
 {
@@ -23,6 +24,7 @@ public static class PiiEngineServiceCollectionExtensions
     public static IServiceCollection AddPiiEngine(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(PresidioLimits.From(configuration));
         services.TryAddSingleton(provider =>
         {
             var settings = PiiSettingsLoader.LoadOrDefault(configuration[ConfigPathKey]);

@@ -15,8 +15,8 @@ internal static class PresidioAnalyzer
     private static readonly ContextEnhancer Enhancer = new(AnalyzerOptions.Default);
     private static readonly TimeSpan AllowListTimeout = TimeSpan.FromSeconds(1);
 
-    /// <summary>The answer to one request body.</summary>
-    public static object Analyze(PiiEngine engine, JsonElement body)
+    /// <summary>The answer to one request body; throws <see cref="OperationCanceledException"/> once <paramref name="cancellationToken"/> is cancelled.</summary>
+    public static object Analyze(PiiEngine engine, JsonElement body, CancellationToken cancellationToken)
     {
         var (texts, batch) = ReadTexts(body);
         var language = PresidioRequestJson.OptionalString(body, "language");
@@ -40,8 +40,8 @@ internal static class PresidioAnalyzer
         }
 
         var analysed = texts.Count == 1
-            ? [engine.Analyze(texts[0], null, entities, threshold)]
-            : engine.AnalyzeBatch(texts, entities, threshold);
+            ? [engine.Analyze(texts[0], null, entities, threshold, cancellationToken)]
+            : engine.AnalyzeBatch(texts, entities, threshold, cancellationToken);
         var contextByEntity = context.Count == 0 ? null : ContextByEntity(engine);
         var answers = new List<List<PresidioAnalyzerResult>>(texts.Count);
         for (var t = 0; t < texts.Count; t++)
@@ -56,6 +56,7 @@ internal static class PresidioAnalyzer
 
             foreach (var recognizer in adHoc)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 found.AddRange(RunAdHoc(recognizer, text, context, threshold ?? 0));
             }
 

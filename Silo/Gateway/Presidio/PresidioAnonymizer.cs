@@ -15,8 +15,8 @@ namespace PiiOrleans.Silo.Gateway.Presidio;
 /// </summary>
 internal static class PresidioAnonymizer
 {
-    /// <summary>The answer to an anonymize request body.</summary>
-    public static PresidioAnonymizeResponse Anonymize(PiiEngine engine, JsonElement body)
+    /// <summary>The answer to an anonymize request body; nothing is done once <paramref name="cancellationToken"/> is cancelled.</summary>
+    public static PresidioAnonymizeResponse Anonymize(PiiEngine engine, JsonElement body, CancellationToken cancellationToken)
     {
         var operators = ReadOperators(body, "anonymizers");
         if (operators.Values.Any(o => o.Strategy == "custom"))
@@ -31,6 +31,7 @@ internal static class PresidioAnonymizer
         }
 
         var spans = ReadSpans(results, text, requireScore: true);
+        cancellationToken.ThrowIfCancellationRequested();
         var map = Bind(engine, operators, spans, OperatorType.Anonymize, new OperatorSettings("replace"));
         return Run(text, () => new AnonymizerEngine().Anonymize(text, spans, map, ConflictResolution.Presidio));
     }

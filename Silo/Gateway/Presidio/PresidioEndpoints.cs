@@ -13,7 +13,9 @@ namespace PiiOrleans.Silo.Gateway.Presidio;
 /// Presidio-compatible REST endpoints on the silo gateway (<c>POST /analyze</c>, <c>/anonymize</c>, <c>/deanonymize</c>,
 /// <c>GET /supportedentities</c>, <c>/recognizers</c>, <c>/anonymizers</c>, <c>/deanonymizers</c>), so existing Presidio
 /// clients can point at a silo. They use the silo's <see cref="PiiEngine"/>; errors are Presidio's <c>{"error": "…"}</c>
-/// (400 for a malformed request, 422 for invalid results or operator parameters; see docs/presidio.md).
+/// (400 for a malformed request, 422 for invalid results or operator parameters; see docs/presidio.md). A request
+/// is bounded by <see cref="PresidioLimits"/> (413 for too much text, 503 when the analysis runs out of time) and its
+/// work stops when the client disconnects.
 /// </summary>
 public static class PresidioEndpoints
 {
@@ -26,7 +28,7 @@ public static class PresidioEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost("/analyze", (HttpRequest request) => Handle(request.HttpContext, PresidioAnalyzer.Analyze, emptyIsValid: true));
         endpoints.MapPost("/anonymize", (HttpRequest request) => Handle(request.HttpContext, PresidioAnonymizer.Anonymize, emptyIsValid: false));
-        endpoints.MapPost("/deanonymize", (HttpRequest request) => Handle(request.HttpContext, PresidioAnonymizer.Deanonymize, emptyIsValid: false));
+        endpoints.MapPost("/deanonymize", (HttpRequest request) => Handle(request.HttpContext, (engine, body, _) => PresidioAnonymizer.Deanonymize(engine, body), emptyIsValid: false));
         endpoints.MapGet("/supportedentities", (HttpContext context, string? language) =>
             Answer(() => PresidioAnalyzer.CheckLanguage(language), () => Engine(context).SupportedEntities));
         endpoints.MapGet("/recognizers", (HttpContext context, string? language) =>
@@ -63,8 +65,9 @@ public static class PresidioEndpoints
         }
     }
 
-    private static async Task<IResult> Handle<T>(HttpContext context, Func<PiiEngine, JsonElement, T> handler, bool emptyIsValid)
+    private static async Task<IResult> Handle<T>(HttpContext context, Func<PiiEngine, JsonElement, CancellationToken, T> handler, bool emptyIsValid)
     {
+        var limits = context.RequestServices.GetService<PresidioLimits>() ?? PresidioLimits.Default;
         JsonDocument document;
         try
         {
@@ -84,13 +87,32 @@ public static class PresidioEndpoints
                 return Error(StatusCodes.Status400BadRequest, "Invalid request json");
             }
 
+            if (TextLength(body) > limits.MaxTextLength)
+            {
+                return Error(StatusCodes.Status413PayloadTooLarge,
+                    $"The text is longer than {limits.MaxTextLength} characters ({PresidioLimits.MaxTextLengthKey}). Send shorter texts, or split them.");
+            }
+
+            // The analysis runs on this thread: it stops when the client goes away or the time is up.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            deadline.CancelAfter(limits.AnalysisTimeout);
             try
             {
-                return Json(handler(Engine(context), body));
+                return Json(handler(Engine(context), body, deadline.Token));
             }
             catch (PresidioRequestException e)
             {
                 return Error(e.StatusCode, e.Message);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // Nobody reads the answer; the status is for the log.
+                return Results.StatusCode(499);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                return Error(StatusCodes.Status503ServiceUnavailable,
+                    $"The analysis took longer than {limits.AnalysisTimeout.TotalSeconds:0.###} s ({PresidioLimits.AnalysisTimeoutKey}) and was stopped. Send shorter texts, or split them.");
             }
             catch (RegexMatchTimeoutException)
             {
@@ -104,6 +126,22 @@ public static class PresidioEndpoints
                 return Error(StatusCodes.Status500InternalServerError, "Internal server error");
             }
         }
+    }
+
+    // Characters of the request's text: one string, or all strings of a list (anything else is refused later).
+    private static long TextLength(JsonElement body)
+    {
+        if (!body.TryGetProperty("text", out var text))
+        {
+            return 0;
+        }
+
+        return text.ValueKind switch
+        {
+            JsonValueKind.String => text.GetString()!.Length,
+            JsonValueKind.Array => text.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Sum(v => (long)v.GetString()!.Length),
+            _ => 0,
+        };
     }
 
     private static IResult Json<T>(T value) => Results.Json(value, PresidioJson.Options);

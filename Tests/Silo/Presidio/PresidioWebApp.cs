@@ -20,13 +20,17 @@ public sealed class PresidioWebApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts it; <paramref name="withHealth"/> also maps the Presidio <c>/health</c>.</summary>
-    public static async Task<PresidioWebApp> StartAsync(PiiEngine engine, bool withHealth)
+    /// <summary>Starts it; <paramref name="withHealth"/> also maps the Presidio <c>/health</c>; <paramref name="limits"/> replaces the defaults.</summary>
+    public static async Task<PresidioWebApp> StartAsync(PiiEngine engine, bool withHealth, PresidioLimits? limits = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton(engine);
+        if (limits is not null)
+        {
+            builder.Services.AddSingleton(limits);
+        }
         var app = builder.Build();
         app.MapPresidioEndpoints();
         if (withHealth)

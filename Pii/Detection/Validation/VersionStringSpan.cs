@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 
-namespace PiiOrleans.Tables;
+namespace PiiOrleans.Pii.Detection.Validation;
 
 /// <summary>
-/// Tells a software version (<c>Chrome/27.0.1453.93</c>, <c>10.0.19045.2965</c>) from a phone number: the phone
-/// recognizer scores dotted digit groups as a number, and a user-agent column would fail the re-scan that the column
-/// profile had (rightly) called not PII.
+/// Tells a software version (<c>Chrome/27.0.1453.93</c>, <c>10.0.19045.2965</c>) from a phone number: dotted digit
+/// groups look like a number written with dots. The phone recognizer rejects a match that this covers, so user agents
+/// and build numbers are neither anonymized nor reported by the tables re-scan.
 /// </summary>
 public static partial class VersionStringSpan
 {
