@@ -45,7 +45,8 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
         var directory = settings.ResolveModelDirectory();
         var model = NerModel.Load(directory, settings.IntraOpThreads);
         var gazetteerDir = Path.Combine(directory, "gazetteer");
-        var gazetteer = System.IO.Directory.Exists(gazetteerDir) ? Gazetteer.Load(gazetteerDir) : null;
+        // A model that takes word features has loaded this gazetteer already: one copy serves both.
+        var gazetteer = model.FeatureGazetteer ?? (System.IO.Directory.Exists(gazetteerDir) ? Gazetteer.Load(gazetteerDir) : null);
         return new NerRecognizer(model, settings, gazetteer);
     }
 
