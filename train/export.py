@@ -57,11 +57,52 @@ def quantize(path):
     return count
 
 
+def quantize_lstm(path):
+    """LSTM → com.microsoft DynamicQuantizeLSTM: W and R as int8 with one symmetric scale per gate row (per channel),
+    transposed to [directions, input, 4·hidden] as that op wants; activations are quantized per call by ORT."""
+    m = onnx.load(path)
+    g = m.graph
+    inits = {i.name: i for i in g.initializer}
+    count, drop, new_inits = 0, set(), []
+    for n in g.node:
+        if n.op_type != 'LSTM' or n.input[1] not in inits or n.input[2] not in inits:
+            continue
+        names = []
+        for k in (1, 2):
+            w = numpy_helper.to_array(inits[n.input[k]])  # [D, 4H, I]
+            scale = np.maximum(np.abs(w).max(axis=2), 1e-8) / 127.0  # [D, 4H]
+            q = np.clip(np.round(w / scale[:, :, None]), -127, 127).astype(np.int8).transpose(0, 2, 1).copy()
+            base = n.input[k]
+            new_inits += [numpy_helper.from_array(q, base + '_q'), numpy_helper.from_array(scale.astype(np.float32), base + '_scale'),
+                          numpy_helper.from_array(np.zeros_like(scale, dtype=np.int8), base + '_zp')]
+            names.append(base)
+            drop.add(base)
+        inputs = list(n.input) + [''] * (8 - len(n.input))
+        inputs = [inputs[0], names[0] + '_q', names[1] + '_q'] + inputs[3:8] + \
+                 [names[0] + '_scale', names[0] + '_zp', names[1] + '_scale', names[1] + '_zp']
+        attrs = [a for a in n.attribute if a.name != 'layout']
+        n.op_type = 'DynamicQuantizeLSTM'
+        n.domain = 'com.microsoft'
+        del n.input[:]
+        n.input.extend(inputs)
+        del n.attribute[:]
+        n.attribute.extend(attrs)
+        count += 1
+    keep = [i for i in g.initializer if i.name not in drop]
+    del g.initializer[:]
+    g.initializer.extend(keep + new_inits)
+    if not any(o.domain == 'com.microsoft' for o in m.opset_import):
+        m.opset_import.append(helper.make_opsetid('com.microsoft', 1))
+    onnx.save(m, path)
+    return count
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--checkpoint', default=os.path.join(os.path.dirname(__file__), 'out', 'best.pt'))
     ap.add_argument('--out', required=True)
     ap.add_argument('--fp32', action='store_true')
+    ap.add_argument('--int8-lstm', action='store_true', help='also store the LSTM weights as int8 (DynamicQuantizeLSTM)')
     ap.add_argument('--gazetteer-from', help='copy this gazetteer folder (the one the features were trained with) instead of regenerating it')
     ap.add_argument('--logit-bias', default='{"O": -2.5, "B-PER": 0.5, "I-PER": 0.5, "B-ORG": 0.5, "I-ORG": 0.5}',
                     help='JSON label → bias added to the logits in C# (calibrated on the dev split; see train/README.md)')
@@ -88,6 +129,7 @@ def main():
     torch.onnx.export(model, inputs, tmp, input_names=names, output_names=['logits'],
                       dynamic_axes=axes, opset_version=14, do_constant_folding=True)
     n = 0 if args.fp32 else quantize(tmp)
+    n_lstm = quantize_lstm(tmp) if args.int8_lstm else 0
     os.replace(tmp, os.path.join(args.out, 'model.onnx'))
     if cfg.get('arch') == 'lstm':
         arch = {'architectures': ['PiiOrleansLstmTagger'], 'model_type': 'piiorleans-conv-bilstm', 'hidden_size': cfg['hidden'],
@@ -98,7 +140,8 @@ def main():
     config = {
         **arch, 'max_position_embeddings': cfg['max_len'], 'vocab_size': cfg['vocab_size'],
         'id2label': {str(i): l for i, l in enumerate(labels)}, 'label2id': {l: i for i, l in enumerate(labels)},
-        'quantization': 'none' if args.fp32 else f'int8 DynamicQuantizeMatMul ({n} MatMuls, per-column symmetric)',
+        'quantization': ', '.join(x for x in ('' if args.fp32 else f'int8 DynamicQuantizeMatMul ({n} MatMuls, per-column symmetric)',
+                                              f'int8 DynamicQuantizeLSTM ({n_lstm} LSTM, per-row symmetric)' if n_lstm else '') if x) or 'none',
         'training_step': ck['step'], 'dev_f1': ck['val_f1'],
         # Training lower-cases 9 % of the texts: the C# recognizer then runs the model on texts without capitals too.
         'trained_on_lowercase_text': True,
