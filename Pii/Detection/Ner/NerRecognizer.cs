@@ -95,13 +95,19 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
             var spans = tagged[u];
             var kept = new List<NerSpan>(spans.Count);
             var cased = NerSpanFilter.HasUpperLetter(unique[u], 0, unique[u].Length);
-            foreach (var raw in NerSpanFilter.SplitLines(unique[u], spans))
+            foreach (var line in NerSpanFilter.SplitLines(unique[u], spans))
             {
+                var raw = line;
                 handles.Clear();
-                if (NerSpanFilter.TrySplitHandles(unique[u], raw, handles))
+                if (NerSpanFilter.TrySplitHandles(unique[u], raw, handles, out var rest))
                 {
                     kept.AddRange(handles.Where(h => h.Score >= settings.MinScore));
-                    continue;
+                    if (rest is not { } remainder)
+                    {
+                        continue;
+                    }
+
+                    raw = remainder;
                 }
 
                 if (NerSpanFilter.Refine(unique[u], raw, gazetteer, cased) is not { } span)

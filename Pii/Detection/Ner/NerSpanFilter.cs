@@ -119,8 +119,17 @@ public static class NerSpanFilter
     /// handle, '@' included, whatever its case (the case and trimming rules of <see cref="Refine"/> do not apply to a
     /// user name). Returns false, adding nothing, when the span holds anything but handles, whitespace and punctuation.
     /// </summary>
-    public static bool TrySplitHandles(string text, NerSpan span, List<NerSpan> handles)
+    public static bool TrySplitHandles(string text, NerSpan span, List<NerSpan> handles) =>
+        TrySplitHandles(text, span, handles, out var rest) && rest is null;
+
+    /// <summary>
+    /// As <see cref="TrySplitHandles(string, NerSpan, List{NerSpan})"/>, and a span that starts with handles and goes on
+    /// ("@JadeAndreou HAPPY BIRTHDAY", "Luke5SOS Luke" after '@') yields its leading handles plus the rest as
+    /// <paramref name="rest"/>, to be refined like any model span (the model runs a handle into the words after it).
+    /// </summary>
+    public static bool TrySplitHandles(string text, NerSpan span, List<NerSpan> handles, out NerSpan? rest)
     {
+        rest = null;
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(handles);
         if (span.EntityType is not ("PERSON" or "ORGANIZATION"))
@@ -169,6 +178,13 @@ public static class NerSpanFilter
             }
             else
             {
+                if (found > 0 && text[start] == '@')
+                {
+                    // Leading handles, then other words: the handles alone, the rest refined on its own.
+                    rest = span with { Start = i, End = Math.Max(i, span.End) };
+                    return true;
+                }
+
                 handles.RemoveRange(handles.Count - found, found);
                 return false;
             }
