@@ -92,6 +92,17 @@ public static class NerSpanFilter
     {
         foreach (var span in spans)
         {
+            if (span.EntityType is "PERSON" or "ORGANIZATION" && text.AsSpan(span.Start, span.End - span.Start).Contains(", ", StringComparison.Ordinal)
+                && !IsFirmName(text.AsSpan(span.Start, span.End - span.Start), span.EntityType))
+            {
+                foreach (var part in SplitList(text, span))
+                {
+                    yield return part;
+                }
+
+                continue;
+            }
+
             if (span.EntityType != "LOCATION" || text.AsSpan(span.Start, span.End - span.Start).IndexOfAny('\n', '\r') < 0)
             {
                 yield return span;
@@ -111,6 +122,60 @@ public static class NerSpanFilter
                     start = i + 1;
                 }
             }
+        }
+    }
+
+    // After a comma these continue the same name ("Apple, Inc.", "Martin Luther King, Jr.").
+    private static readonly HashSet<string> CommaSuffixes = new(
+        ["Inc", "Ltd", "LLC", "LLP", "Co", "Corp", "Corporation", "Limited", "PLC", "plc", "GmbH", "AG", "SA", "NV", "BV", "LP",
+         "Jr", "Sr", "II", "III", "IV", "PhD", "MD", "Esq"], StringComparer.Ordinal);
+
+    // "Jones, Mitchell and Williams": a firm named after its partners is one organisation.
+    private static bool IsFirmName(ReadOnlySpan<char> value, string type)
+    {
+        var tail = value[value.LastIndexOf(", ")..];
+        return type == "ORGANIZATION" && (tail.Contains(" and ", StringComparison.Ordinal) || tail.Contains(" & ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A PERSON or ORGANIZATION span over a list ("Christopher Moore , Morris", "Bad Religion , Shonen Knife"): one
+    /// span per comma-separated part, unless the part after a comma is a suffix such as Inc. or Jr.
+    /// </summary>
+    private static IEnumerable<NerSpan> SplitList(string text, NerSpan span)
+    {
+        var start = span.Start;
+        var i = span.Start;
+        while (i < span.End)
+        {
+            if (text[i] == ',' && i + 1 < span.End && text[i + 1] == ' ')
+            {
+                var next = i + 2;
+                var wordEnd = next;
+                while (wordEnd < span.End && char.IsLetter(text[wordEnd]))
+                {
+                    wordEnd++;
+                }
+
+                if (!CommaSuffixes.Contains(text[next..wordEnd]))
+                {
+                    if (i > start)
+                    {
+                        yield return span with { Start = start, End = i };
+                    }
+
+                    start = next;
+                }
+
+                i = next;
+                continue;
+            }
+
+            i++;
+        }
+
+        if (span.End > start)
+        {
+            yield return span with { Start = start };
         }
     }
 
