@@ -184,8 +184,23 @@ public static class NerSpanFilter
     /// handle, '@' included, whatever its case (the case and trimming rules of <see cref="Refine"/> do not apply to a
     /// user name). Returns false, adding nothing, when the span holds anything but handles, whitespace and punctuation.
     /// </summary>
-    public static bool TrySplitHandles(string text, NerSpan span, List<NerSpan> handles) =>
-        TrySplitHandles(text, span, handles, out var rest) && rest is null;
+    public static bool TrySplitHandles(string text, NerSpan span, List<NerSpan> handles)
+    {
+        ArgumentNullException.ThrowIfNull(handles);
+        var before = handles.Count;
+        if (!TrySplitHandles(text, span, handles, out var rest))
+        {
+            return false;
+        }
+
+        if (rest is null)
+        {
+            return true;
+        }
+
+        handles.RemoveRange(before, handles.Count - before);
+        return false;
+    }
 
     /// <summary>
     /// As <see cref="TrySplitHandles(string, NerSpan, List{NerSpan})"/>, and a span that starts with handles and goes on
