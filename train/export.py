@@ -104,7 +104,7 @@ def main():
     ap.add_argument('--fp32', action='store_true')
     ap.add_argument('--int8-lstm', action='store_true', help='also store the LSTM weights as int8 (DynamicQuantizeLSTM)')
     ap.add_argument('--gazetteer-from', help='copy this gazetteer folder (the one the features were trained with) instead of regenerating it')
-    ap.add_argument('--logit-bias', default='{"O": -2.5, "B-PER": 0.5, "I-PER": 0.5, "B-ORG": 0.5, "I-ORG": 0.5}',
+    ap.add_argument('--logit-bias', default='{"O": -2.0, "B-PER": 0.5, "I-PER": 0.5, "B-ORG": 0.5, "I-ORG": 0.5}',
                     help='JSON label → bias added to the logits in C# (calibrated on the dev split; see train/README.md)')
     args = ap.parse_args()
     ck = torch.load(args.checkpoint, map_location='cpu')

@@ -30,4 +30,4 @@ mkdir -p "$out/phase3" && cp "$out/phase2/vocab.txt" "$out/phase3/vocab.txt"
   --eval-minutes 6 --resume "$out/phase2/best.pt" --out "$out/phase3"
 # The features look words up in the committed gazetteer: export keeps that folder (regenerating it could change the bits).
 "$py" "$root/train/export.py" --checkpoint "$out/phase3/best.pt" --int8-lstm --out "$root/models/piiorleans-ner-small" \
-  --gazetteer-from "$root/models/piiorleans-ner-small/gazetteer" --logit-bias "${LOGIT_BIAS:-{\"O\": -2.5, \"B-PER\": 0.5, \"I-PER\": 0.5, \"B-ORG\": 0.5, \"I-ORG\": 0.5}}"
+  --gazetteer-from "$root/models/piiorleans-ner-small/gazetteer" --logit-bias "${LOGIT_BIAS:-{\"O\": -2.0, \"B-PER\": 0.5, \"I-PER\": 0.5, \"B-ORG\": 0.5, \"I-ORG\": 0.5}}"
