@@ -21,6 +21,8 @@ def rebuild(model_dir):
     cfg = json.load(open(os.path.join(model_dir, 'config.json')))
     inits = {i.name: numpy_helper.to_array(i) for i in m.graph.initializer}
     node = {n.op_type: n for n in m.graph.node if n.op_type in ('LSTM',)}
+    if 'LSTM' not in node or any(i.name == 'word_features' for i in m.graph.input):
+        sys.exit(f'{model_dir}: not a float conv + BiLSTM export without word features (an int8 LSTM cannot be rebuilt exactly)')
     lstm = node['LSTM']
     W, R, B = (inits[lstm.input[k]] for k in (1, 2, 3))
     mats = [n for n in m.graph.node if n.op_type == 'MatMul']

@@ -2,8 +2,9 @@
 # The whole recipe: locale data → training on real text + generated records → ONNX export into models/piiorleans-ner-small.
 # Needs ../shared/data/ner (the real corpora; NER_DATA overrides the path). About 115 minutes on 2 cores
 # (MINUTES + MINUTES2 + MINUTES3 plus a few minutes of data loading and export).
-# FROM_MODEL=models/piiorleans-ner-small skips phases 1 and 2: the checkpoint is rebuilt from that model's float ONNX
-# (train/from_onnx.py, bit-exact) and only phase 3 runs — how the shipped model of 2026-12-05 (second issue-15 pass) was made.
+# FROM_MODEL=DIR skips phases 1 and 2: the checkpoint is rebuilt from DIR's float ONNX without word features (the
+# first-pass model, git show 1b77808:models/piiorleans-ner-small/…; train/from_onnx.py, bit-exact) and only phase 3
+# runs — how the shipped model of 2026-12-05 (second issue-15 pass) was made.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 py=/usr/bin/python3
