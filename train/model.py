@@ -56,19 +56,27 @@ class LstmTagger(nn.Module):
     the encoder on ~1M tokens of real text on a CPU. Padded positions are zeroed; the backward direction sees the
     (few) padded positions first, which training with padded batches teaches it to ignore."""
 
-    def __init__(self, vocab_size, labels, d=192, conv=256, hidden=192, dropout=0.25, max_len=128):
+    def __init__(self, vocab_size, labels, d=192, conv=256, hidden=192, dropout=0.25, max_len=128, features=0):
         super().__init__()
         self.config = dict(arch='lstm', vocab_size=vocab_size, labels=labels, d=d, conv=conv, hidden=hidden,
-                           dropout=dropout, max_len=max_len)
+                           dropout=dropout, max_len=max_len, features=features)
         self.tok = nn.Embedding(vocab_size, d)
+        # Optional per-piece word features (features.py: shape + gazetteer bits, as 0/1 floats), projected and added to
+        # the piece embedding. Zero-initialised so that a model without them is the starting point.
+        self.feat = nn.Linear(features, d, bias=False) if features else None
+        if self.feat is not None:
+            nn.init.zeros_(self.feat.weight)
         self.conv = nn.Linear(3 * d, conv)  # a width-3 convolution as shifts + Linear (Debian torch's Conv1d backward misbehaves)
         self.lstm = nn.LSTM(d + conv, hidden, batch_first=True, bidirectional=True)
         self.drop = nn.Dropout(dropout)
         self.head = nn.Linear(2 * hidden, labels)
 
-    def forward(self, input_ids, attention_mask):
+    def forward(self, input_ids, attention_mask, word_features=None):
         m = attention_mask.to(torch.float32).unsqueeze(-1)
-        x = self.drop(self.tok(input_ids)) * m
+        e = self.tok(input_ids)
+        if self.feat is not None:
+            e = e + self.feat(word_features)
+        x = self.drop(e) * m
         z = torch.zeros_like(x[:, :1])
         win = torch.cat([torch.cat([z, x[:, :-1]], 1), x, torch.cat([x[:, 1:], z], 1)], dim=-1)
         c = torch.relu(self.conv(win)) * m
@@ -79,6 +87,6 @@ class LstmTagger(nn.Module):
 def build(cfg, dropout=None):
     if cfg.get('arch') == 'lstm':
         return LstmTagger(cfg['vocab_size'], cfg['labels'], cfg['d'], cfg['conv'], cfg['hidden'],
-                          cfg['dropout'] if dropout is None else dropout, cfg['max_len'])
+                          cfg['dropout'] if dropout is None else dropout, cfg['max_len'], cfg.get('features', 0))
     return TokenClassifier(cfg['vocab_size'], cfg['labels'], cfg['d'], cfg['layers'], cfg['heads'], cfg['ffn'],
                            cfg['max_len'], cfg['dropout'] if dropout is None else dropout)

@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # The whole recipe: locale data → training on real text + generated records → ONNX export into models/piiorleans-ner-small.
-# Needs ../shared/data/ner (the real corpora; NER_DATA overrides the path). About 90 minutes on 2 cores.
+# Needs ../shared/data/ner (the real corpora; NER_DATA overrides the path). About 115 minutes on 2 cores
+# (MINUTES + MINUTES2 + MINUTES3 plus a few minutes of data loading and export).
+# FROM_MODEL=DIR skips phases 1 and 2: the checkpoint is rebuilt from DIR's float ONNX without word features (the
+# first-pass model, git show 1b77808:models/piiorleans-ner-small/…; train/from_onnx.py, bit-exact) and only phase 3
+# runs — how the shipped model of 2026-12-05 (second issue-15 pass) was made.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 py=/usr/bin/python3
@@ -9,10 +13,22 @@ export OMP_WAIT_POLICY=PASSIVE
 bogus="${BOGUS_DLL:-$HOME/.nuget/packages/bogus/34.0.2/lib/net6.0/Bogus.dll}"
 [[ -f "$bogus" ]] || { echo "train: $bogus not found; run 'dotnet restore PiiOrleans.sln' first" >&2; exit 1; }
 out="$root/train/out"
+threads="${THREADS:-2}"
 "$py" "$root/train/extract_bogus.py" "$bogus" "$root/train/data/locales"
-# Phase 1: conv + BiLSTM from scratch, lr 2e-3 with linear decay over the time budget.
-"$py" "$root/train/train_real.py" --minutes "${MINUTES:-62}" --threads "${THREADS:-2}" --out "$out"
-# Phase 2: a second, shorter decay from phase 1's best checkpoint (same vocabulary).
-mkdir -p "$out/phase2" && cp "$out/vocab.txt" "$out/phase2/vocab.txt"
-"$py" "$root/train/train_real.py" --minutes "${MINUTES2:-28}" --threads "${THREADS:-2}" --lr 8e-4 --synthetic 0.4 --resume "$out/best.pt" --out "$out/phase2"
-"$py" "$root/train/export.py" --checkpoint "$out/phase2/best.pt" --fp32 --out "$root/models/piiorleans-ner-small"
+if [[ -n "${FROM_MODEL:-}" ]]; then
+  "$py" "$root/train/from_onnx.py" "$FROM_MODEL" "$out/phase2"
+else
+  # Phase 1: conv + BiLSTM from scratch, lr 2e-3 with linear decay over the time budget.
+  "$py" "$root/train/train_real.py" --minutes "${MINUTES:-55}" --threads "$threads" --out "$out"
+  # Phase 2: a second, shorter decay from phase 1's best checkpoint (same vocabulary).
+  mkdir -p "$out/phase2" && cp "$out/vocab.txt" "$out/phase2/vocab.txt"
+  "$py" "$root/train/train_real.py" --minutes "${MINUTES2:-20}" --threads "$threads" --lr 8e-4 --synthetic 0.4 --resume "$out/best.pt" --out "$out/phase2"
+fi
+# Phase 3: word shape + gazetteer bits as extra inputs (features.py; projection zero-initialised, 3x learning rate,
+# each feature group zeroed for 15 % of the texts), continued from phase 2's best checkpoint.
+mkdir -p "$out/phase3" && cp "$out/phase2/vocab.txt" "$out/phase3/vocab.txt"
+"$py" "$root/train/train_real.py" --minutes "${MINUTES3:-35}" --threads "$threads" --lr 1e-3 --synthetic 0.35 --features \
+  --eval-minutes 6 --resume "$out/phase2/best.pt" --out "$out/phase3"
+# The features look words up in the committed gazetteer: export keeps that folder (regenerating it could change the bits).
+"$py" "$root/train/export.py" --checkpoint "$out/phase3/best.pt" --int8-lstm --out "$root/models/piiorleans-ner-small" \
+  --gazetteer-from "$root/models/piiorleans-ner-small/gazetteer" --logit-bias "${LOGIT_BIAS:-{\"O\": -2.0, \"B-PER\": 0.5, \"I-PER\": 0.5, \"B-ORG\": 0.5, \"I-ORG\": 0.5}}"

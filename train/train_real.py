@@ -13,13 +13,17 @@ best.pt. Reproducible with --seed up to thread timing (the time budget decides t
 import argparse, json, os, random, time
 import torch
 import corpus, locale_data as L, wordpiece, realdata
+import features as FT
 from model import LstmTagger, TokenClassifier
-from train import LABELS, collate, evaluate, save
+from train import LABELS, decode, save
 import train as base
+
+FEATS = None  # features.Features when --features
 
 
 def encode(wp, text, spans, max_len, ignore=True):
-    """train.encode, plus IGNORE spans (user names WNUT-17 leaves unannotated): out of the loss, or O when scoring."""
+    """train.encode, plus IGNORE spans (user names WNUT-17 leaves unannotated): out of the loss, or O when scoring;
+    the fourth item holds the word-feature bits per position ([CLS]/[SEP] 0) when --features is on."""
     ids, labels, offs = base.encode(wp, text, [x for x in spans if x[2] != 'IGNORE'], max_len)
     if ignore:
         for a, b, lab in spans:
@@ -27,7 +31,53 @@ def encode(wp, text, spans, max_len, ignore=True):
                 for i, (s, e) in enumerate(offs):
                     if s >= a and e <= b:
                         labels[i + 1] = -100
-    return ids, labels, offs
+    bits = [0] + FEATS.piece_bits(text, offs) + [0] if FEATS is not None else None
+    return ids, labels, offs, bits
+
+
+BITS = torch.tensor([1 << k for k in range(FT.COUNT)])
+
+
+def collate(items, drop_groups=None):
+    """ids, mask, labels, features [batch, len, COUNT] (0/1 floats). drop_groups: per-row probability of zeroing
+    the shape bits and (separately) the gazetteer bits, so the model also works, and can be measured, without them."""
+    n = max(len(x[0]) for x in items)
+    ids = torch.zeros(len(items), n, dtype=torch.long)
+    mask = torch.zeros(len(items), n, dtype=torch.long)
+    lab = torch.full((len(items), n), -100, dtype=torch.long)
+    bits = torch.zeros(len(items), n, dtype=torch.long)
+    for i, (a, b, _, f) in enumerate(items):
+        ids[i, :len(a)] = torch.tensor(a); mask[i, :len(a)] = 1; lab[i, :len(b)] = torch.tensor(b)
+        if f is not None:
+            m = (1 << FT.COUNT) - 1
+            if drop_groups:
+                if random.random() < drop_groups: m &= ~FT.SHAPE_MASK
+                if random.random() < drop_groups: m &= ~FT.GAZ_MASK
+            bits[i, :len(f)] = torch.tensor(f) & m
+    feats = ((bits.unsqueeze(-1) & BITS) != 0).to(torch.float32)
+    return ids, mask, lab, feats
+
+
+def evaluate(model, val, device, keep=(1 << FT.COUNT) - 1):
+    """Entity F1 on encoded rows; keep masks the feature bits (ablation: zero a group at inference)."""
+    model.eval()
+    tp = {t: 0 for t in ('PER', 'LOC', 'ORG', 'NRP')}; fp = dict(tp); fn = dict(tp)
+    with torch.no_grad():
+        for i in range(0, len(val), 64):
+            ch = val[i:i + 64]
+            ids, mask, lab, feats = collate(ch)
+            feats = feats * ((BITS & keep) != 0).to(torch.float32)
+            pred = model(ids, mask, feats).argmax(-1)
+            for j in range(len(ch)):
+                n = len(ch[j][0])
+                gold = decode(lab[j, 1:n - 1].tolist())
+                got = decode(pred[j, 1:n - 1].tolist())
+                for s in got: (tp if s in gold else fp)[s[2]] += 1
+                for s in gold - got: fn[s[2]] += 1
+    model.train()
+    f1 = {t: 2 * tp[t] / max(1, 2 * tp[t] + fp[t] + fn[t]) for t in tp}
+    f1['all'] = 2 * sum(tp.values()) / max(1, 2 * sum(tp.values()) + sum(fp.values()) + sum(fn.values()))
+    return f1
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -69,9 +119,16 @@ def main():
     ap.add_argument('--eval-minutes', type=float, default=5)
     ap.add_argument('--dev-size', type=int, default=2500)
     ap.add_argument('--resume', help='continue from this checkpoint (same vocab; fresh optimizer, short warm-up)')
+    ap.add_argument('--features', action='store_true', help='word shape + gazetteer bits as model inputs (features.py)')
+    ap.add_argument('--feature-dropout', type=float, default=0.15, help='per text, chance of zeroing each feature group')
+    ap.add_argument('--feature-lr', type=float, default=3.0, help='learning-rate multiplier of the feature projection')
     args = ap.parse_args()
+    global FEATS
+    if args.features:
+        FEATS = FT.Features()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
+    random.seed(args.seed)
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
     split = realdata.load_split()
@@ -81,6 +138,9 @@ def main():
     dev_rows = dev_rows[:args.dev_size]
 
     vocab_path = os.path.join(args.out, 'vocab.txt')
+    if args.resume and not os.path.exists(vocab_path):  # continuing: the checkpoint's vocabulary
+        import shutil
+        shutil.copyfile(os.path.join(os.path.dirname(args.resume), 'vocab.txt'), vocab_path)
     if not os.path.exists(vocab_path):
         g = corpus.CorpusGenerator(args.seed + 1000)
         vr = random.Random(args.seed + 1)
@@ -118,21 +178,27 @@ def main():
             chunks = [pool[i:i + args.batch] for i in range(0, len(pool), args.batch)]
             rng.shuffle(chunks)
             for ch in chunks:
-                ids, mask, lab = collate(ch)
+                ids, mask, lab, feats = collate(ch, args.feature_dropout if args.features else None)
                 if args.unk > 0:
                     drop = (torch.rand(ids.shape) < args.unk) & (ids > 4)
                     ids = ids.masked_fill(drop, unk)
-                yield ids, mask, lab
+                yield ids, mask, lab, feats
 
     if args.arch == 'lstm':
-        model = LstmTagger(len(vocab), len(LABELS), args.d, args.conv, args.hidden, args.dropout, args.max_len)
+        model = LstmTagger(len(vocab), len(LABELS), args.d, args.conv, args.hidden, args.dropout, args.max_len,
+                           FT.COUNT if args.features else 0)
     else:
         model = TokenClassifier(len(vocab), len(LABELS), args.d, 3, 4, 512, args.max_len)
     warmup = 300
     if args.resume:
-        model.load_state_dict(torch.load(args.resume, map_location='cpu')['state'])
+        missing, unexpected = model.load_state_dict(torch.load(args.resume, map_location='cpu')['state'], strict=False)
+        assert not unexpected and all(k.startswith('feat.') for k in missing), (missing, unexpected)
+        print('resumed from', args.resume, '; new (zero-initialised):', missing, flush=True)
         warmup = 50
-    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    feat_params = [p for n, p in model.named_parameters() if n.startswith('feat.')]
+    other = [p for n, p in model.named_parameters() if not n.startswith('feat.')]
+    groups = [{'params': other, 'mult': 1.0}] + ([{'params': feat_params, 'mult': args.feature_lr}] if feat_params else [])
+    opt = torch.optim.AdamW(groups, lr=args.lr, weight_decay=0.01)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
     it = batches()
     print(f'train {len(train)} real sentences, dev {len(dev)}; params {sum(p.numel() for p in model.parameters())/1e6:.2f}M',
@@ -147,11 +213,11 @@ def main():
             break
         lr = args.lr * min(1.0, (step + 1) / warmup) * max(0.02, 1 - frac)
         for gp in opt.param_groups:
-            gp['lr'] = lr
-        ids, mask, lab = next(it)
+            gp['lr'] = lr * gp['mult']
+        ids, mask, lab, feats = next(it)
         if not (lab != -100).any():
             continue
-        logits = model(ids, mask)
+        logits = model(ids, mask, feats)
         loss = loss_fn(logits.reshape(-1, len(LABELS)), lab.reshape(-1))
         if not torch.isfinite(loss):
             print(f'step {step}: non-finite loss, batch skipped', flush=True)
@@ -169,16 +235,22 @@ def main():
         if time.time() - last_eval > args.eval_minutes * 60:
             best = checkpoint(model, args, vocab, step, dev, dev_syn, best, log)
             last_eval = time.time()
-    checkpoint(model, args, vocab, step, dev, dev_syn, best, log)
+    checkpoint(model, args, vocab, step, dev, dev_syn, best, log, ablate=True)
 
 
-def checkpoint(model, args, vocab, step, dev, dev_syn, best, log):
+def checkpoint(model, args, vocab, step, dev, dev_syn, best, log, ablate=False):
     f1 = evaluate(model, dev, 'cpu')
     syn = evaluate(model, dev_syn, 'cpu')
     score = (f1['PER'] * 2 + f1['LOC'] + f1['ORG']) / 4  # PERSON matters most
     print(f'eval step {step}: dev ' + ' '.join(f'{k}={v:.4f}' for k, v in f1.items() if k != 'NRP') +
           f' | synthetic all={syn["all"]:.4f} | score {score:.4f}', flush=True)
-    log.append({'step': step, 'dev': f1, 'synthetic': syn, 'score': score})
+    entry = {'step': step, 'dev': f1, 'synthetic': syn, 'score': score}
+    if FEATS is not None and ablate:  # ablation at inference: one feature group zeroed
+        for name, keep in (('no_shape', FT.GAZ_MASK), ('no_gazetteer', FT.SHAPE_MASK), ('none', 0)):
+            entry[name] = evaluate(model, dev, 'cpu', keep)
+        print('  ablation ' + ' '.join(f'{k}: PER={entry[k]["PER"]:.4f} LOC={entry[k]["LOC"]:.4f} ORG={entry[k]["ORG"]:.4f}'
+                                       for k in ('no_shape', 'no_gazetteer', 'none')), flush=True)
+    log.append(entry)
     with open(os.path.join(args.out, 'log.json'), 'w') as f:
         json.dump(log, f, indent=1)
     save(model, args, vocab, os.path.join(args.out, 'last.pt'), step, f1)

@@ -3,7 +3,8 @@ namespace PiiOrleans.Pii.Detection.Ner;
 /// <summary>
 /// Joins PERSON results that only a single space separates ("Heather" + "Horvatinčić"): the model sometimes breaks a
 /// name at an unfamiliar surname, or finds only the surname while the gazetteer finds the known first name. The joined
-/// result keeps the higher score and the left result's recognizer.
+/// result keeps the higher score and the left result's recognizer. A user name (<c>@name</c>) is never joined to its
+/// neighbour.
 /// </summary>
 public static class AdjacentNameMerger
 {
@@ -34,7 +35,9 @@ public static class AdjacentNameMerger
             for (var j = i + 1; j < results.Count && results[j].Start <= left.End + 1; j++)
             {
                 var right = results[j];
-                if (right.EntityType == "PERSON" && right.Start == left.End + 1 && text[left.End] == ' ')
+                // User names are one person each: "@StevieBoylan @mikekus" stays two (BTC labels every handle alone).
+                if (right.EntityType == "PERSON" && right.Start == left.End + 1 && text[left.End] == ' '
+                    && text[left.Start] != '@' && text[right.Start] != '@')
                 {
                     results[i] = left with { End = right.End, Score = Math.Max(left.Score, right.Score) };
                     results.RemoveAt(j);

@@ -152,6 +152,32 @@ public sealed class Gazetteer
         return !first.Contains(word) && !last.Contains(word) && !first.Contains(title) && !last.Contains(title);
     }
 
+    /// <summary>
+    /// The gazetteer bits of <see cref="NerWordFeatures"/>: 16 first name, 32 surname, 64 place (each as written, else
+    /// with the first character upper-cased and the rest lower-cased), 128 English word (lower-cased). Plain list
+    /// membership, without the common-word exclusions of <see cref="IsFirstName"/>; words of 2–64 characters only.
+    /// </summary>
+    public int FeatureBits(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 2 or > 64)
+        {
+            return 0;
+        }
+
+        Span<char> title = stackalloc char[word.Length];
+        title[0] = char.ToUpperInvariant(word[0]);
+        word[1..].ToLowerInvariant(title[1..]);
+        var changed = !title.SequenceEqual(word);
+        var bits = 0;
+        bits |= first.Contains(word) || (changed && first.Contains(title)) ? 16 : 0;
+        bits |= last.Contains(word) || (changed && last.Contains(title)) ? 32 : 0;
+        bits |= places.ContainsKey(word) || (changed && places.ContainsKey(title)) ? 64 : 0;
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        bits |= dictionary.Contains(lower) ? 128 : 0;
+        return bits;
+    }
+
     /// <summary>True for a known first name that is not also a common English word (ALL-CAPS words are looked up title-cased).</summary>
     public bool IsFirstName(ReadOnlySpan<char> word)
     {

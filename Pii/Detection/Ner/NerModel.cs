@@ -15,8 +15,9 @@ public sealed class NerModel : IDisposable
     private readonly string logitsName;
     private readonly bool needsTokenTypes;
 
-    private NerModel(string directory, InferenceSession session, WordPieceTokenizer tokenizer, NerLabelSet labels, int maxPositions, bool readsLowerCaseText, float[] logitBias)
+    private NerModel(string directory, InferenceSession session, WordPieceTokenizer tokenizer, NerLabelSet labels, int maxPositions, bool readsLowerCaseText, float[] logitBias, Gazetteer? featureGazetteer)
     {
+        FeatureGazetteer = featureGazetteer;
         Directory = directory;
         Bias = logitBias;
         ReadsLowerCaseText = readsLowerCaseText;
@@ -54,6 +55,12 @@ public sealed class NerModel : IDisposable
     /// <c>"trained_on_lowercase_text": true</c> in config.json (our model sees lower-cased texts in training).
     /// </summary>
     public bool ReadsLowerCaseText { get; }
+
+    /// <summary>
+    /// The gazetteer of the model directory when the model takes <see cref="NerWordFeatures"/> (a <c>word_features</c>
+    /// input); null for models that read word pieces only.
+    /// </summary>
+    public Gazetteer? FeatureGazetteer { get; }
 
     /// <summary>The ONNX Runtime version in use, e.g. "1.32.0".</summary>
     public static string RuntimeVersion => OrtEnv.Instance().GetVersionString();
@@ -102,15 +109,36 @@ public sealed class NerModel : IDisposable
             throw new NerModelException($"{modelPath}: inputs are [{string.Join(", ", session.InputNames)}]; input_ids and attention_mask are required.");
         }
 
+        Gazetteer? featureGazetteer = null;
+        if (session.InputNames.Contains(NerWordFeatures.InputName))
+        {
+            var dims = session.InputMetadata[NerWordFeatures.InputName].Dimensions;
+            var gazetteerDir = Path.Combine(directory, "gazetteer");
+            if (dims.Length != 3 || dims[2] != NerWordFeatures.Count || !System.IO.Directory.Exists(gazetteerDir))
+            {
+                session.Dispose();
+                throw new NerModelException(
+                    $"{modelPath}: input {NerWordFeatures.InputName} must be [batch, sequence, {NerWordFeatures.Count}] and {gazetteerDir} must exist (the features look words up in it).");
+            }
+
+            featureGazetteer = Gazetteer.Load(gazetteerDir);
+        }
+
         var readsLowerCase = lowerCase || ReadBool(configPath, "trained_on_lowercase_text");
-        return new NerModel(Path.GetFullPath(directory), session, tokenizer, labels, maxPositions, readsLowerCase, ReadLogitBias(configPath, labels));
+        return new NerModel(Path.GetFullPath(directory), session, tokenizer, labels, maxPositions, readsLowerCase, ReadLogitBias(configPath, labels), featureGazetteer);
     }
 
     /// <summary>
     /// Runs one padded batch: <paramref name="ids"/> and <paramref name="mask"/> are [rows, length] row-major.
     /// Returns logits [rows, length, labels].
     /// </summary>
-    public float[] Run(long[] ids, long[] mask, int rows, int length)
+    public float[] Run(long[] ids, long[] mask, int rows, int length) => Run(ids, mask, null, rows, length);
+
+    /// <summary>
+    /// Runs one padded batch; <paramref name="features"/> is [rows, length, <see cref="NerWordFeatures.Count"/>]
+    /// row-major and required when <see cref="FeatureGazetteer"/> is set (zeros are used when it is null).
+    /// </summary>
+    public float[] Run(long[] ids, long[] mask, float[]? features, int rows, int length)
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(mask);
@@ -120,12 +148,20 @@ public sealed class NerModel : IDisposable
         }
 
         var shape = new long[] { rows, length };
-        var names = new List<string>(3) { "input_ids", "attention_mask" };
+        var names = new List<string>(4) { "input_ids", "attention_mask" };
         // ORT reads the managed arrays in place (no copy); the values are released right after the run.
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var typesValue = needsTokenTypes ? OrtValue.CreateTensorValueFromMemory(new long[rows * length], shape) : null;
-        var values = new List<OrtValue>(3) { idsValue, maskValue };
+        var values = new List<OrtValue>(4) { idsValue, maskValue };
+        using var featureValue = FeatureGazetteer is null ? null
+            : OrtValue.CreateTensorValueFromMemory(features ?? new float[rows * length * NerWordFeatures.Count], [rows, length, NerWordFeatures.Count]);
+        if (featureValue is not null)
+        {
+            names.Add(NerWordFeatures.InputName);
+            values.Add(featureValue);
+        }
+
         if (typesValue is not null)
         {
             names.Add("token_type_ids");

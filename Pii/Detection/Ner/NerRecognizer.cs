@@ -45,7 +45,8 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
         var directory = settings.ResolveModelDirectory();
         var model = NerModel.Load(directory, settings.IntraOpThreads);
         var gazetteerDir = Path.Combine(directory, "gazetteer");
-        var gazetteer = System.IO.Directory.Exists(gazetteerDir) ? Gazetteer.Load(gazetteerDir) : null;
+        // A model that takes word features has loaded this gazetteer already: one copy serves both.
+        var gazetteer = model.FeatureGazetteer ?? (System.IO.Directory.Exists(gazetteerDir) ? Gazetteer.Load(gazetteerDir) : null);
         return new NerRecognizer(model, settings, gazetteer);
     }
 
@@ -94,13 +95,19 @@ public sealed class NerRecognizer : IBatchEntityRecognizer, IContextAwareRecogni
             var spans = tagged[u];
             var kept = new List<NerSpan>(spans.Count);
             var cased = NerSpanFilter.HasUpperLetter(unique[u], 0, unique[u].Length);
-            foreach (var raw in NerSpanFilter.SplitLines(unique[u], spans))
+            foreach (var line in NerSpanFilter.SplitLines(unique[u], spans))
             {
+                var raw = line;
                 handles.Clear();
-                if (NerSpanFilter.TrySplitHandles(unique[u], raw, handles))
+                if (NerSpanFilter.TrySplitHandles(unique[u], raw, handles, out var rest))
                 {
                     kept.AddRange(handles.Where(h => h.Score >= settings.MinScore));
-                    continue;
+                    if (rest is not { } remainder)
+                    {
+                        continue;
+                    }
+
+                    raw = remainder;
                 }
 
                 if (NerSpanFilter.Refine(unique[u], raw, gazetteer, cased) is not { } span)

@@ -31,6 +31,8 @@ public sealed class NerTagger
         var labelCount = model.Labels.Count;
         var tokens = new WordPieceToken[texts.Count][];
         var probs = new float[texts.Count][];
+        var gazetteer = model.FeatureGazetteer;
+        var bits = gazetteer is null ? null : new byte[texts.Count][];
         var windows = new List<Window>();
         var buffer = new List<WordPieceToken>(256);
         for (var i = 0; i < texts.Count; i++)
@@ -39,6 +41,12 @@ public sealed class NerTagger
             model.Tokenizer.Tokenize(texts[i], buffer);
             tokens[i] = buffer.ToArray();
             probs[i] = new float[tokens[i].Length * labelCount];
+            if (bits is not null)
+            {
+                bits[i] = new byte[tokens[i].Length];
+                NerWordFeatures.Compute(texts[i], tokens[i], gazetteer!, bits[i]);
+            }
+
             AddWindows(i, tokens[i].Length, windows);
         }
 
@@ -46,7 +54,7 @@ public sealed class NerTagger
         for (var b = 0; b < windows.Count; b += settings.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RunBatch(windows, b, Math.Min(settings.BatchSize, windows.Count - b), tokens, probs);
+            RunBatch(windows, b, Math.Min(settings.BatchSize, windows.Count - b), tokens, bits, probs);
         }
 
         var result = new List<NerSpan>[texts.Count];
@@ -97,11 +105,13 @@ public sealed class NerTagger
         }
     }
 
-    private void RunBatch(List<Window> windows, int offset, int rows, WordPieceToken[][] tokens, float[][] probs)
+    private void RunBatch(List<Window> windows, int offset, int rows, WordPieceToken[][] tokens, byte[][]? bits, float[][] probs)
     {
         var length = windows[offset + rows - 1].Length + 2; // sorted: the last window is the longest
         var ids = new long[rows * length];
         var mask = new long[rows * length];
+        const int F = NerWordFeatures.Count;
+        var features = bits is null ? null : new float[rows * length * F];
         var tokenizer = model.Tokenizer;
         if (tokenizer.PadId != 0)
         {
@@ -119,13 +129,22 @@ public sealed class NerTagger
             {
                 ids[row + 1 + j] = src[w.Start + j].Id;
                 mask[row + 1 + j] = 1;
+                if (features is not null)
+                {
+                    var b = bits![w.Text][w.Start + j];
+                    var at = (row + 1 + j) * F;
+                    for (var k = 0; k < F; k++)
+                    {
+                        features[at + k] = (b >> k) & 1;
+                    }
+                }
             }
 
             ids[row + 1 + w.Length] = tokenizer.SepId;
             mask[row + 1 + w.Length] = 1;
         }
 
-        var logits = model.Run(ids, mask, rows, length);
+        var logits = model.Run(ids, mask, features, rows, length);
         var labelCount = model.Labels.Count;
         var bias = model.Bias;
         for (var r = 0; r < rows; r++)

@@ -34,4 +34,8 @@ public sealed class AdjacentNameMergerTests
     [Fact]
     public void LeavesOtherEntitiesAlone() =>
         Assert.Equal(["PERSON:Ann:0.6", "LOCATION:Paris:0.6"], Merge("Ann Paris", ("PERSON", "Ann", 0.6), ("LOCATION", "Paris", 0.6)));
+
+    [Fact]
+    public void LeavesUserNamesApart() =>
+        Assert.Equal(2, Merge("@StevieBoylan @mikekus everyone", ("PERSON", "@StevieBoylan", 0.8), ("PERSON", "@mikekus", 0.8)).Count);
 }

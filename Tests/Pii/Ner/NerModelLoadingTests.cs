@@ -84,19 +84,46 @@ public sealed class NerModelLoadingTests
     }
 
     [Fact]
+    public void AModelWithWordFeaturesNeedsItsGazetteer()
+    {
+        var dir = CopyOfBundledModel(withGazetteer: false);
+        try
+        {
+            var e = Assert.Throws<NerModelException>(() => NerModel.Load(dir, intraOpThreads: 1));
+            Assert.Contains("word_features", e.Message);
+            Assert.Contains("gazetteer", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void RunningWithoutNerIsExplicit()
     {
         Assert.Empty(NamedEntityRecognizerSet.Disabled.Recognizers);
         Assert.Null(NamedEntityRecognizerSet.Disabled.Problem);
     }
 
-    private static string CopyOfBundledModel()
+    private static string CopyOfBundledModel(bool withGazetteer = true)
     {
         var dir = Path.Combine(Path.GetTempPath(), "piiorleans-model-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         foreach (var file in Directory.GetFiles(ModelFixture.Directory))
         {
             File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        }
+
+        // The bundled model takes word features, which look words up in its gazetteer.
+        var gazetteer = Path.Combine(ModelFixture.Directory, "gazetteer");
+        if (withGazetteer && Directory.Exists(gazetteer))
+        {
+            Directory.CreateDirectory(Path.Combine(dir, "gazetteer"));
+            foreach (var file in Directory.GetFiles(gazetteer))
+            {
+                File.Copy(file, Path.Combine(dir, "gazetteer", Path.GetFileName(file)));
+            }
         }
 
         return dir;

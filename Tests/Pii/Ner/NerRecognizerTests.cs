@@ -131,7 +131,25 @@ public sealed class NerRecognizerTests
             }
 
             Array.Fill(mask, 1L);
-            var logits = model.Run(ids, mask, 1, n);
+            float[]? features = null;
+            if (model.FeatureGazetteer is { } gazetteer)
+            {
+                // The C# word features match the Python ones (train/features.py) bit for bit.
+                var bits = new byte[tokens.Count];
+                NerWordFeatures.Compute(text, tokens.ToArray(), gazetteer, bits);
+                var expectedBits = item.GetProperty("feature_bits").EnumerateArray().Select(e => (byte)e.GetInt32()).ToArray();
+                Assert.Equal(expectedBits, bits);
+                features = new float[n * NerWordFeatures.Count];
+                for (var i = 0; i < tokens.Count; i++)
+                {
+                    for (var k = 0; k < NerWordFeatures.Count; k++)
+                    {
+                        features[((i + 1) * NerWordFeatures.Count) + k] = (bits[i] >> k) & 1;
+                    }
+                }
+            }
+
+            var logits = model.Run(ids, mask, features, 1, n);
             var labels = item.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray();
             for (var i = 0; i < tokens.Count; i++)
             {

@@ -242,4 +242,34 @@ public sealed class NerSpanFilterTests
         Assert.False(NerSpanFilter.TrySplitHandles(text, new NerSpan("PERSON", start, start + value.Length, 0.8), handles));
         Assert.Empty(handles);
     }
+
+    [Fact]
+    public void ASpanThatStartsWithAHandleYieldsTheHandleAndTheRest()
+    {
+        const string text = "RT @x : @JadeAndreou HAPPY BIRTHDAY BABYGIRL !";
+        var start = text.IndexOf("JadeAndreou", StringComparison.Ordinal);
+        var handles = new List<NerSpan>();
+        Assert.True(NerSpanFilter.TrySplitHandles(text, new NerSpan("PERSON", start, start + "JadeAndreou HAPPY BIRTHDAY".Length, 0.8), handles, out var rest));
+        Assert.Equal(["@JadeAndreou"], handles.Select(h => text[h.Start..h.End]));
+        Assert.Equal("HAPPY BIRTHDAY", text[rest!.Value.Start..rest.Value.End]);
+    }
+
+    [Theory]
+    [InlineData("writers Mark Twain , Christopher Moore , Morris West and others", "Mark Twain , Christopher Moore , Morris West", "PERSON", "Mark Twain|Christopher Moore|Morris West")]
+    [InlineData("bands Bad Religion, Shonen Knife played", "Bad Religion, Shonen Knife", "ORGANIZATION", "Bad Religion|Shonen Knife")]
+    [InlineData("the firm Jones, Mitchell and Williams said", "Jones, Mitchell and Williams", "ORGANIZATION", "Jones, Mitchell and Williams")]
+    [InlineData("shares of Apple, Inc. fell", "Apple, Inc.", "ORGANIZATION", "Apple, Inc.")]
+    [InlineData("said Martin Luther King, Jr. once", "Martin Luther King, Jr.", "PERSON", "Martin Luther King, Jr.")]
+    public void SplitsListsOfNamesAtCommas(string text, string value, string type, string expected)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var parts = NerSpanFilter.SplitLines(text, [new NerSpan(type, start, start + value.Length, 0.9)]).Select(s => text[s.Start..s.End].Trim());
+        Assert.Equal(expected, string.Join("|", parts));
+    }
+
+    [Theory]
+    [InlineData("correcting Mr. Blowers , the silk", "Mr. Blowers", "Mr. Blowers")]
+    [InlineData("Professor Cres Eastman , Director", "Professor Cres Eastman", "Professor Cres Eastman")]
+    [InlineData("He called Dr. yesterday", "Dr.", null)]
+    public void KeepsATitleThatOpensAName(string text, string value, string? expected) => Assert.Equal(expected, Refine(text, value));
 }
