@@ -167,7 +167,8 @@ internal static class PoolBenchmark
 
             var rss = string.Join(" / ", members.Select(m => Invariant($"{m.PeakMegabytes:F0}")));
             await client.StopAsync();
-            return new JobRun(seconds, recovery, rss, status.State == JobState.Succeeded ? "" : $"{status.State}: {status.Error}");
+            var detail = status.Result is { ValueKind: JsonValueKind.Object } result && result.TryGetProperty("error", out var error) ? " " + error.GetString() : "";
+            return new JobRun(seconds, recovery, rss, status.State == JobState.Succeeded ? "" : $"{status.State}: {status.Error}{detail}");
         }
         finally
         {

@@ -308,6 +308,13 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         CancellationToken cancellationToken)
     {
         var grain = context.GrainFactory.GetGrain<ITableGrain>($"{context.JobId}/{table}");
+        if (context.Attempt > 1)
+        {
+            // The table grain of the lost attempt may live on (its silo survived): its open transaction holds the
+            // output's write lock until it is closed (and rolled back).
+            await CloseAsync(grain).ConfigureAwait(false);
+        }
+
         // A table is written in one transaction: after a lost silo it is either empty (rolled back) or complete. A
         // complete one whose completion was not recorded is analysed again without writing, for its statistics and so
         // that the pseudonyms it allocated are allocated again, in the same order.
@@ -338,14 +345,19 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         finally
         {
             _rowsReported = 0;
-            try
-            {
-                await grain.Close().ConfigureAwait(false);
-            }
-            catch (Exception e) when (SiloLoss.IsSiloLoss(e))
-            {
-                // Its silo is gone, and its connections with it.
-            }
+            await CloseAsync(grain).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CloseAsync(ITableGrain grain)
+    {
+        try
+        {
+            await grain.Close().ConfigureAwait(false);
+        }
+        catch (Exception e) when (SiloLoss.IsSiloLoss(e))
+        {
+            // Its silo is gone, and its connections with it.
         }
     }
 
