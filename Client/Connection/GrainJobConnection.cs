@@ -128,5 +128,5 @@ public sealed class GrainJobConnection(IGrainFactory grains, string describe, ID
 
     private static bool IsTransient(Exception e) =>
         e is Orleans.Runtime.SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-            or GatewayTooBusyException or ClientNotAvailableException;
+            or GatewayTooBusyException or ClientNotAvailableException or Orleans.Runtime.Messaging.ConnectionFailedException;
 }
