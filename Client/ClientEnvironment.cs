@@ -146,9 +146,22 @@ public sealed class ClientEnvironment
         CancellationToken cancellationToken)
     {
         await using var session = await ConnectAsync(parseResult, cancellationToken).ConfigureAwait(false);
-        var submitted = await session.Connection.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        var submitted = await SubmitAsync(session, submission).ConfigureAwait(false);
+        // Cancelled meanwhile: the watch starts by cancelling the job it was given.
         return await WatchAsync(parseResult, session, submitted.Id, answerProvider, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Submits <paramref name="submission"/> without the user's cancellation: once sent, the silo may have started the
+    /// job, and a Ctrl+C that abandoned the answer would leave it running unseen. The caller's watch then cancels it.
+    /// </summary>
+    public static async Task<JobSubmitted> SubmitAsync(SiloSession session, JobSubmission submission)
+    {
+        using var limit = new CancellationTokenSource(SubmitTimeout);
+        return await session.Connection.SubmitAsync(submission, limit.Token).ConfigureAwait(false);
+    }
+
+    private static readonly TimeSpan SubmitTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Follows job <paramref name="jobId"/> on <paramref name="session"/> with this command's renderer.</summary>
     public async Task<JobWatchResult> WatchAsync(

@@ -37,7 +37,7 @@ public static class JobsCommand
                 var submission = new JobSubmission(parseResult.GetRequiredValue(type), JobParametersInput.Read(parseResult.GetValue(parameters)));
                 var answerProvider = AnswersFrom(parseResult, answers);
                 await using var session = await environment.ConnectAsync(parseResult, cancellationToken);
-                var submitted = await session.Connection.SubmitAsync(submission, cancellationToken);
+                var submitted = await ClientEnvironment.SubmitAsync(session, submission);
                 await environment.Output.WriteLineAsync(submitted.Id);
                 // An embedded silo ends with this command, so there is nothing to come back to: follow the job.
                 if (!parseResult.GetValue(watch) && !session.IsEmbedded)
