@@ -11,6 +11,7 @@ using Orleans.Serialization;
 using PiiOrleans.Benchmarks.Tables;
 using PiiOrleans.Benchmarks.Tracks;
 using PiiOrleans.Grains.Interfaces.Jobs;
+using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Silo.Hosting;
 using PiiOrleans.Tracks;
 
@@ -185,7 +186,7 @@ internal static class PoolBenchmark
             {
                 return await job.GetStatus().WaitAsync(TimeSpan.FromSeconds(5));
             }
-            catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            catch (Exception e) when (SiloLoss.IsSiloLoss(e))
             {
                 await Task.Delay(200);
             }

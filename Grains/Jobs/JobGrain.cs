@@ -76,15 +76,20 @@ public sealed partial class JobGrain(
                 $"Job '{key}' already exists with type '{_execution.Type}'; submit '{registration.Name}' under a new id.");
         }
 
-        if (_execution.Start(registration, services, GrainFactory, logger, RuntimeIdentity))
+        var started = _execution.Start(registration, services, GrainFactory, logger, RuntimeIdentity);
+        if (started)
         {
             StartCheckpoints();
             _ = PersistCompletionAsync(_execution);
-            await SaveAsync();
-            await RegisterResumeReminderAsync();
         }
 
         await SaveAsync();
+        if (started)
+        {
+            // After the record: a reminder that fires finds the running job to resume.
+            await RegisterResumeReminderAsync();
+        }
+
         return _execution.Snapshot();
     }
 

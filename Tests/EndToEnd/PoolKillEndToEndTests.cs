@@ -1,12 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 using Orleans.Runtime;
-using Orleans.Serialization;
+using PiiOrleans.Client.Connection;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tables;
+using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Silo.Hosting;
 using PiiOrleans.Tests.Grains;
 using PiiOrleans.Tests.Hosting;
@@ -28,9 +25,9 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
     private readonly string _clusterId = "kill-" + Guid.NewGuid().ToString("N")[..8];
     private readonly List<SiloProcess> _silos = [];
     private RedisServer? _redis;
-    private IHost? _clientHost;
+    private SiloSession? _session;
 
-    private IClusterClient Client => _clientHost!.Services.GetRequiredService<IClusterClient>();
+    private IGrainFactory Client => _session!.Grains!;
 
     public async Task InitializeAsync()
     {
@@ -40,10 +37,9 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
 
     public async Task DisposeAsync()
     {
-        if (_clientHost is not null)
+        if (_session is not null)
         {
-            await _clientHost.StopAsync();
-            _clientHost.Dispose();
+            await _session.DisposeAsync();
         }
 
         foreach (var silo in _silos)
@@ -79,7 +75,7 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
             _silos.Add(SiloProcess.Start(_redis!.Url, _clusterId, _root));
         }
 
-        _clientHost = await ConnectAsync();
+        _session = await ConnectAsync();
         await WaitForActiveSilosAsync(3);
 
         foreach (var killJobHolder in new[] { true, false })
@@ -151,15 +147,13 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
             {
                 return await call().WaitAsync(TimeSpan.FromSeconds(5));
             }
-            catch (Exception e) when (IsSiloLoss(e) && clock.Elapsed < TimeSpan.FromMinutes(1))
+            catch (Exception e) when (SiloLoss.IsSiloLoss(e) && clock.Elapsed < TimeSpan.FromMinutes(1))
             {
                 await Task.Delay(200);
             }
         }
     }
 
-    private static bool IsSiloLoss(Exception e) =>
-        e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException or Orleans.Runtime.Messaging.ConnectionFailedException;
 
     private async Task WaitForActiveSilosAsync(int count)
     {
@@ -174,7 +168,7 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
                     return;
                 }
             }
-            catch (Exception e) when (IsSiloLoss(e))
+            catch (Exception e) when (SiloLoss.IsSiloLoss(e))
             {
                 // A member that was just killed may still be in the client's gateway list.
             }
@@ -184,40 +178,20 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
         }
     }
 
-    private async Task<IHost> ConnectAsync()
+    // The console's own connection to a pool, retried while the silo processes are still starting.
+    private async Task<SiloSession> ConnectAsync()
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var host = BuildClient();
             try
             {
-                await host.StartAsync();
-                return host;
+                return await SiloSession.ConnectPoolAsync(PoolCluster.Parse(_redis!.Url)!, _clusterId, CancellationToken.None);
             }
-            catch (Exception) when (clock.Elapsed < TimeSpan.FromMinutes(1))
+            catch (SiloUnreachableException) when (clock.Elapsed < TimeSpan.FromMinutes(1))
             {
-                // The silo processes are still starting: no gateway in the membership table yet.
-                host.Dispose();
                 await Task.Delay(500);
             }
         }
-    }
-
-    private IHost BuildClient()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        builder.UseOrleansClient(client =>
-        {
-            client.UseRedisClustering(o => o.ConfigurationOptions = PoolCluster.Parse(_redis!.Url)!.RedisOptions());
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = _clusterId;
-                o.ServiceId = SiloHost.ServiceId;
-            });
-            client.Services.AddSerializer(s => s.AddJobPayloads());
-        });
-        return builder.Build();
     }
 }

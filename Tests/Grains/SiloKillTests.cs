@@ -208,8 +208,7 @@ public sealed class SiloKillTests : IAsyncLifetime
             {
                 return await call().WaitAsync(TimeSpan.FromSeconds(5));
             }
-            catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-                                          or Orleans.Runtime.Messaging.ConnectionFailedException && clock.Elapsed < TimeSpan.FromMinutes(1))
+            catch (Exception e) when (SiloLoss.IsSiloLoss(e) && clock.Elapsed < TimeSpan.FromMinutes(1))
             {
                 await Task.Delay(200);
             }
