@@ -30,6 +30,13 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     /// </summary>
     public const double NameLeakScore = 0.8;
 
+    // How far below NameLeakScore the anonymizer's second look masks names: batched and single-cell scores may differ
+    // in the last decimals, and a name the re-scan counts must never have been left by the anonymizer.
+    private const double SecondLookMargin = 0.05;
+
+    // Rounds of the second look; each reads only the cells the previous one changed.
+    private const int SecondLookRounds = 4;
+
     private static readonly string[] NameEntities = [EntityTypes.Person];
 
     private readonly PiiEngine _engine;
@@ -168,7 +175,9 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             return new CellOutcome(_engine.AnonymizeWholeText(text, entity), true, entities);
         }
 
-        return ToOutcome(text, _engine.Anonymize(text, column.AnalysisName ?? column.Name), column);
+        CellOutcome[] single = [ToOutcome(text, _engine.Anonymize(text, column.AnalysisName ?? column.Name), column)];
+        LookAgainForNames(single, column);
+        return single[0];
     }
 
     private CellOutcome ToOutcome(string text, AnonymizerResult result, ColumnPlan column)
@@ -207,7 +216,57 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             outcomes[i] = ToOutcome(texts[i], results[i], column);
         }
 
+        LookAgainForNames(outcomes, column);
         return outcomes;
+    }
+
+    // Masking a name changes its neighbours' context: in "Si***** works for Tillman, Becker and Murazik" the model may
+    // call Tillman a person it called part of a firm while Sincere stood there, and once Tillman is masked, Murazik.
+    // The re-scan reads the output, so the names it would count as left in clear (slightly below its score, for
+    // batch-versus-cell rounding) are masked here too: a few rounds over the cells the previous round changed (unchanged
+    // cells read the same as before), until none changes. What is still found after the last round fails the re-scan.
+    private void LookAgainForNames(CellOutcome[] outcomes, ColumnPlan column)
+    {
+        if (!_namesRescanned || column.Treatment != ColumnTreatment.FreeText || column.CollisionFree)
+        {
+            return;
+        }
+
+        var pending = new List<int>();
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (outcomes[i].Anonymized)
+            {
+                pending.Add(i);
+            }
+        }
+
+        for (var round = 0; round < SecondLookRounds && pending.Count > 0; round++)
+        {
+            var texts = pending.Select(i => outcomes[i].Text).ToArray();
+            var found = _engine.AnalyzeColumnBatch(texts, column.AnalysisName ?? column.Name, NameEntities, NameLeakScore - SecondLookMargin);
+            var next = new List<int>();
+            for (var k = 0; k < texts.Length; k++)
+            {
+                var text = texts[k];
+                var names = found[k].Where(h => h.EntityType == EntityTypes.Person && !InMaskedWords(text, h.Start, h.Length)).ToList();
+                if (names.Count == 0)
+                {
+                    continue;
+                }
+
+                var again = _engine.AnonymizeSpans(text, names);
+                var outcome = outcomes[pending[k]];
+                outcomes[pending[k]] = outcome with
+                {
+                    Text = again.Text,
+                    Entities = outcome.Entities.Contains(EntityTypes.Person) ? outcome.Entities : outcome.Entities.Add(EntityTypes.Person),
+                };
+                next.Add(pending[k]);
+            }
+
+            pending = next;
+        }
     }
 
     /// <inheritdoc />

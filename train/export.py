@@ -13,6 +13,7 @@ import torch
 import onnx
 from onnx import helper, numpy_helper, TensorProto
 import gazetteer, wordpiece
+from seqlens import add_sequence_lengths
 import features as FT
 from model import build
 
@@ -130,6 +131,7 @@ def main():
                       dynamic_axes=axes, opset_version=14, do_constant_folding=True)
     n = 0 if args.fp32 else quantize(tmp)
     n_lstm = quantize_lstm(tmp) if args.int8_lstm else 0
+    add_sequence_lengths(tmp)  # a text's labels must not depend on the other texts of its batch (seqlens.py)
     os.replace(tmp, os.path.join(args.out, 'model.onnx'))
     if cfg.get('arch') == 'lstm':
         arch = {'architectures': ['PiiOrleansLstmTagger'], 'model_type': 'piiorleans-conv-bilstm', 'hidden_size': cfg['hidden'],

@@ -15,20 +15,24 @@ bogus="${BOGUS_DLL:-$HOME/.nuget/packages/bogus/34.0.2/lib/net6.0/Bogus.dll}"
 out="$root/train/out"
 threads="${THREADS:-2}"
 "$py" "$root/train/extract_bogus.py" "$bogus" "$root/train/data/locales"
+model_out="${MODEL_OUT:-$root/models/piiorleans-ner-small}"
 if [[ -n "${FROM_MODEL:-}" ]]; then
+  # The second-pass route: rebuild phase 2's checkpoint from a float ONNX without word features, then phase 3 adds them.
   "$py" "$root/train/from_onnx.py" "$FROM_MODEL" "$out/phase2"
+  mkdir -p "$out/phase3" && cp "$out/phase2/vocab.txt" "$out/phase3/vocab.txt"
+  "$py" "$root/train/train_real.py" --minutes "${MINUTES3:-35}" --threads "$threads" --lr 1e-3 --synthetic 0.35 --features \
+    --eval-minutes 6 --resume "$out/phase2/best.pt" --out "$out/phase3"
+  final="$out/phase3/best.pt"
 else
-  # Phase 1: conv + BiLSTM from scratch, lr 2e-3 with linear decay over the time budget.
-  "$py" "$root/train/train_real.py" --minutes "${MINUTES:-55}" --threads "$threads" --out "$out"
-  # Phase 2: a second, shorter decay from phase 1's best checkpoint (same vocabulary).
+  # Phase 1: conv + BiLSTM from scratch with the word features (shape + gazetteer bits) as inputs from the first step,
+  # lr 2e-3 with linear decay over the time budget.
+  "$py" "$root/train/train_real.py" --minutes "${MINUTES:-65}" --threads "$threads" --features --eval-minutes 6 --out "$out"
+  # Phase 2: a second, shorter decay from phase 1's best checkpoint (same vocabulary, more generated records).
   mkdir -p "$out/phase2" && cp "$out/vocab.txt" "$out/phase2/vocab.txt"
-  "$py" "$root/train/train_real.py" --minutes "${MINUTES2:-20}" --threads "$threads" --lr 8e-4 --synthetic 0.4 --resume "$out/best.pt" --out "$out/phase2"
+  "$py" "$root/train/train_real.py" --minutes "${MINUTES2:-30}" --threads "$threads" --lr 8e-4 --synthetic 0.4 --features \
+    --eval-minutes 6 --resume "$out/best.pt" --out "$out/phase2"
+  final="$out/phase2/best.pt"
 fi
-# Phase 3: word shape + gazetteer bits as extra inputs (features.py; projection zero-initialised, 3x learning rate,
-# each feature group zeroed for 15 % of the texts), continued from phase 2's best checkpoint.
-mkdir -p "$out/phase3" && cp "$out/phase2/vocab.txt" "$out/phase3/vocab.txt"
-"$py" "$root/train/train_real.py" --minutes "${MINUTES3:-35}" --threads "$threads" --lr 1e-3 --synthetic 0.35 --features \
-  --eval-minutes 6 --resume "$out/phase2/best.pt" --out "$out/phase3"
 # The features look words up in the committed gazetteer: export keeps that folder (regenerating it could change the bits).
-"$py" "$root/train/export.py" --checkpoint "$out/phase3/best.pt" --int8-lstm --out "$root/models/piiorleans-ner-small" \
+"$py" "$root/train/export.py" --checkpoint "$final" --int8-lstm --out "$model_out" \
   --gazetteer-from "$root/models/piiorleans-ner-small/gazetteer" --logit-bias "${LOGIT_BIAS:-{\"O\": -2.0, \"B-PER\": 0.5, \"I-PER\": 0.5, \"B-ORG\": 0.5, \"I-ORG\": 0.5}}"

@@ -4,7 +4,9 @@ namespace PiiOrleans.Pii.Anonymization;
 
 /// <summary>
 /// The job's <c>mask_person</c>: whitespace-separated tokens keep their first 2 code points and the rest become
-/// <c>*</c>; tokens of 2 or fewer are kept; tokens are re-joined with single spaces (<c>John Smith</c> → <c>Jo** Sm***</c>).
+/// <c>*</c>; tokens are re-joined with single spaces (<c>John Smith</c> → <c>Jo** Sm***</c>). Unlike the old job, a token
+/// is never kept whole: one of 2 code points keeps 1 (<c>Frank Wu</c> → <c>Fr*** W*</c>, where the old job revealed the
+/// surname), a single code point becomes <c>*</c>.
 /// </summary>
 public sealed class MaskPersonOperator : IAnonymizationOperator
 {
@@ -34,7 +36,7 @@ public sealed class MaskPersonOperator : IAnonymizationOperator
                 output.Append(' ');
             }
 
-            CodePoints.AppendKeepingPrefix(output, token, 2);
+            CodePoints.AppendKeepingPrefix(output, token, Math.Min(2, CodePoints.Count(token) - 1));
         }
 
         return output.ToString();

@@ -120,6 +120,46 @@ public sealed class PiiEngine
     }
 
     /// <summary>
+    /// <see cref="Analyze(string, string?, IReadOnlyCollection{string}?, double?)"/> for many cells of one column at once
+    /// (the column name raises scores as context does), with the NER model run in batches.
+    /// </summary>
+    public IReadOnlyList<List<RecognizerResult>> AnalyzeColumnBatch(IReadOnlyList<string> texts, string? columnName, IReadOnlyCollection<string>? entities,
+        double? threshold)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (!Settings.Enabled)
+        {
+            return [.. texts.Select(_ => new List<RecognizerResult>())];
+        }
+
+        var all = _analyzer.AnalyzeBatch(texts, Request(columnName, entities));
+        foreach (var results in all)
+        {
+            if (threshold is { } minimum)
+            {
+                results.RemoveAll(r => r.Score < minimum);
+            }
+
+            results.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        }
+
+        return all;
+    }
+
+    /// <summary>Applies the configured operators to spans found elsewhere (a second look at an anonymized text).</summary>
+    public AnonymizerResult AnonymizeSpans(string text, IReadOnlyList<RecognizerResult> spans)
+    {
+        try
+        {
+            return _anonymizer.Anonymize(text, spans, Operators);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Replaced(text);
+        }
+    }
+
+    /// <summary>
     /// <see cref="Analyze"/> for many texts at once: the NER model runs them in batches, which is several times faster
     /// than one text at a time (and is how the pipelines run it).
     /// </summary>

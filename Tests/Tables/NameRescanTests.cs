@@ -52,4 +52,32 @@ public sealed class NameRescanTests : IDisposable
 
         Assert.Equal(PrivacyVerifier.NameCellsPerColumn, result.Leaks["t.notes: PERSON"]);
     }
+
+    [Fact]
+    public void Masking_a_name_does_not_leave_its_neighbours_as_names_the_rescan_finds()
+    {
+        // Firm names made of surnames: with the first name in clear the model reads them as a firm; once it is masked,
+        // it may read them as people. The anonymizer looks again at what it wrote, so the re-scan finds no name.
+        string[] first = ["Sincere", "Marjorie", "Harmon", "Julie", "Trystan", "Abigail", "Justyn", "Lillian", "Monica", "Annalise"];
+        string[] last = ["Tillman", "Becker", "Murazik", "Walsh", "Nader", "Lockman", "Goldner", "Koepp", "Morissette", "Gibson", "Bradtke", "Ziemann"];
+        string[] towns = ["Nicolasberg", "Windlerfurt", "South Taylorshire", "East Tavaresstad", "Port Rebeca"];
+        var bios = Enumerable.Range(0, 60).Select(i =>
+            $"{first[i % first.Length]} works for {last[i % last.Length]}, {last[(i * 7 + 3) % last.Length]} and {last[(i * 5 + 1) % last.Length]} and lives in {towns[i % towns.Length]}.").ToList();
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Tables", "vana-presidio-config.json"));
+        var anonymizer = new PiiTablesEngineFactory().Create(TablesEngineSpec.Create(json, "vana", "/nonexistent.db")).Anonymizer;
+        var plan = anonymizer.PlanColumn("users", 0, new ColumnShape("bio", "TEXT", 0, false), bios);
+        Assert.Equal(ColumnTreatment.FreeText, plan.Treatment);
+
+        var outcomes = anonymizer.AnonymizeMany(bios, plan).Concat(bios.Take(5).Select(b => anonymizer.Anonymize(b, plan))).ToList();
+
+        var leaks = new List<string>();
+        foreach (var outcome in outcomes)
+        {
+            Assert.DoesNotContain(first, f => outcome.Text.Contains(f, StringComparison.Ordinal));
+            anonymizer.FindNameLeaks(outcome.Text, "bio", leaks);
+        }
+
+        Assert.Empty(leaks);
+    }
 }
+

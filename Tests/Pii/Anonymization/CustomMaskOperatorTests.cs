@@ -2,20 +2,21 @@ using PiiOrleans.Pii.Anonymization;
 
 namespace PiiOrleans.Tests.Pii.Anonymization;
 
-/// <summary>Every worked example of the spec's §5.3 tables.</summary>
+/// <summary>Every worked example of the spec's §5.3 tables, except the ones the spec marks as leaks: no name part or
+/// e-mail part is kept whole.</summary>
 public sealed class CustomMaskOperatorTests
 {
     [Theory]
     [InlineData("John Smith", "Jo** Sm***")]
     [InlineData("Alice Smith", "Al*** Sm***")]
     [InlineData("Heidi Müller", "He*** Mü****")]
-    [InlineData("Frank Wu", "Fr*** Wu")]
+    [InlineData("Frank Wu", "Fr*** W*")]
     [InlineData("Mary-Jane O'Neil", "Ma******* O'****")]
     [InlineData("  John   Smith ", "Jo** Sm***")]
     [InlineData("Dr. Carol Lee", "Dr* Ca*** Le*")]
     [InlineData("São Paulo", "Sã* Pa***")]
-    [InlineData("Al", "Al")]
-    [InlineData("J", "J")]
+    [InlineData("Al", "A*")]
+    [InlineData("J", "*")]
     [InlineData("", "")]
     [InlineData("𝒜𝒷𝒸 Zoë", "𝒜𝒷* Zo*")]
     public void Mask_person(string input, string expected)
@@ -29,8 +30,8 @@ public sealed class CustomMaskOperatorTests
     [InlineData("first.last@sub.domain.org", "fi********@s**.org")]
     [InlineData("john@mail.example.co.uk", "jo**@m***.uk")]
     [InlineData("john@localhost", "jo**@localhost")]
-    [InlineData("ab@x.io", "ab@x.io")]
-    [InlineData("x@ex.com", "x@ex.com")]
+    [InlineData("ab@x.io", "a*@*.io")]
+    [InlineData("x@ex.com", "*@e*.com")]
     [InlineData("no-at-sign", "no-at-sign")]
     public void Mask_email(string input, string expected)
     {

@@ -27,7 +27,7 @@ public sealed class PiiEngineCellTests
         Assert.Equal("us**@e******.com", engine.AnonymizeCell("user@example.com", profile).Text);
 
         var person = new ColumnProfile("full_name", ColumnKind.Entity, "PERSON", 0.9, "test");
-        Assert.Equal("Fr*** Wu", engine.AnonymizeCell("Frank Wu", person).Text);
+        Assert.Equal("Fr*** W*", engine.AnonymizeCell("Frank Wu", person).Text);
 
         var notPii = new ColumnProfile("gender", ColumnKind.NotPii, null, 0.9, "test");
         Assert.Equal("female", engine.AnonymizeCell("female", notPii).Text);

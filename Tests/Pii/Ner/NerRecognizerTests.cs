@@ -70,6 +70,26 @@ public sealed class NerRecognizerTests
     }
 
     [Fact]
+    public void ATextScoresTheSameAloneAndBesideMuchLongerTexts()
+    {
+        // The LSTM gets each row's own length: padding up to the longest text of a batch must not move a short text's
+        // scores (the tables job's privacy re-scan reads cells one by one what the anonymizer read column by column).
+        var longText = string.Join(' ', Enumerable.Repeat("The committee met in Geneva on Tuesday and Maria Lopez presented the budget for the coming year.", 4));
+        string[] texts = ["Ivan Petrov from Moscow, Russia.", longText, "Heidi Müller lives in Amsterdam.", longText + " Anna Kowalska agreed."];
+        var batch = texts.Select(_ => new List<RecognizerResult>()).ToArray();
+        ModelFixture.Recognizer.AnalyzeBatch(texts, RecognitionRequest.Default, batch);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var single = new List<RecognizerResult>();
+            ModelFixture.Recognizer.Analyze(texts[i], RecognitionRequest.Default, single);
+            Assert.Equal(single.Select(r => (r.EntityType, r.Start, r.End)), batch[i].Select(r => (r.EntityType, r.Start, r.End)));
+            Assert.All(single.Zip(batch[i]), p => Assert.Equal(p.First.Score, p.Second.Score, 0.0005));
+        }
+
+        Assert.Contains(batch[0], r => r.EntityType == "PERSON");
+    }
+
+    [Fact]
     public void TheBundledModelReadsLowerCaseTextAndACasedSettingSkipsIt()
     {
         const string text = "i'm so jealous! said petra to michael.";
