@@ -36,6 +36,32 @@ public sealed class NerSpanDecoderTests
     }
 
     [Fact]
+    public void AnInsideLabelOfAnotherTypeDoesNotSplitAName()
+    {
+        // Word 2 leans I-ORG (0.45) over I-PER (0.40): per-word argmax made "Anna" a PERSON and "Kowalska" an
+        // ORGANIZATION; the path cannot put I-ORG after B-PER, so the name stays one PERSON span.
+        var toks = new[] { new WordPieceToken(5, 0, 4, 0), new WordPieceToken(5, 5, 13, 1) };
+        var probs = new float[2 * Bio.Count];
+        probs[Bio.Labels.ToList().IndexOf("B-PER")] = 0.9f;
+        probs[0] = 0.1f;
+        probs[Bio.Count + Bio.Labels.ToList().IndexOf("I-ORG")] = 0.45f;
+        probs[Bio.Count + Bio.Labels.ToList().IndexOf("I-PER")] = 0.40f;
+        probs[Bio.Count] = 0.15f;
+        var spans = new List<NerSpan>();
+
+        NerSpanDecoder.Decode("Anna Kowalska", toks, probs, Bio, 0.3, spans);
+
+        Assert.Equal(("PERSON", 0, 13), (spans.Single().EntityType, spans.Single().Start, spans.Single().End));
+    }
+
+    [Fact]
+    public void AnInsideLabelAfterOStillOpensASpan()
+    {
+        var spans = Decode("met Kowalska", Bio, (0, 3, "O"), (4, 12, "I-PER"));
+        Assert.Equal(("PERSON", 4, 12), (spans.Single().EntityType, spans.Single().Start, spans.Single().End));
+    }
+
+    [Fact]
     public void NamesJoinAcrossInWordPunctuationEvenWhenThePunctuationIsTaggedO()
     {
         var spans = Decode("Jean-Luc O'Brien", Bio, (0, 4, "B-PER"), (4, 5, "O"), (5, 8, "B-PER"), (9, 10, "I-PER"), (10, 11, "O"), (11, 16, "B-PER"));
