@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The whole recipe: locale data → training on real text + generated records → ONNX export into models/piiorleans-ner-small.
-# Needs ../shared/data/ner (the real corpora; NER_DATA overrides the path). About 115 minutes on 2 cores
-# (MINUTES + MINUTES2 + MINUTES3 plus a few minutes of data loading and export).
+# Needs ../shared/data/ner (the real corpora; NER_DATA overrides the path). 99 minutes wall on 2 cores on 2026-12-05
+# (MINUTES 65 + MINUTES2 30 of training plus data loading, evaluations and export). MODEL_OUT overrides the output folder.
 # FROM_MODEL=DIR skips phases 1 and 2: the checkpoint is rebuilt from DIR's float ONNX without word features (the
-# first-pass model, git show 1b77808:models/piiorleans-ner-small/…; train/from_onnx.py, bit-exact) and only phase 3
-# runs — how the shipped model of 2026-12-05 (second issue-15 pass) was made.
+# first-pass model, git show 1b77808:models/piiorleans-ner-small/…; train/from_onnx.py, bit-exact) and a phase 3 adds
+# the features (MINUTES3, 35) — how the second-pass model was made.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 py=/usr/bin/python3
