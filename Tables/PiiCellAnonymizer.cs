@@ -30,13 +30,6 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     /// </summary>
     public const double NameLeakScore = 0.8;
 
-    // How far below NameLeakScore the anonymizer's second look masks names: batched and single-cell scores may differ
-    // in the last decimals, and a name the re-scan counts must never have been left by the anonymizer.
-    private const double SecondLookMargin = 0.05;
-
-    // Rounds of the second look; each reads only the cells the previous one changed.
-    private const int SecondLookRounds = 4;
-
     private static readonly string[] NameEntities = [EntityTypes.Person];
 
     private readonly PiiEngine _engine;
@@ -49,6 +42,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
     private readonly bool _freeTextUsesPseudonyms;
     private readonly ColumnLinks? _links;
     private readonly bool _namesRescanned;
+    private readonly NameSecondLook _secondLook;
 
     // One plan per group of linked columns (keyed by the referenced column), computed once from all its members.
     private readonly ConcurrentDictionary<TableColumn, ColumnPlan> _linkedPlans = new();
@@ -78,6 +72,7 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
         // Surrogate names (fake pseudonyms) are names by design; the names re-scan cannot tell them from originals.
         _namesRescanned = engine.Settings.FindEntity(EntityTypes.Person) is { Enabled: true }
                           && engine.Operators.For(EntityTypes.Person).Name is not ("pseudonymize" or "keep");
+        _secondLook = new NameSecondLook(engine, NameLeakScore);
     }
 
     /// <summary>
@@ -220,52 +215,12 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
         return outcomes;
     }
 
-    // Masking a name changes its neighbours' context: in "Si***** works for Tillman, Becker and Murazik" the model may
-    // call Tillman a person it called part of a firm while Sincere stood there, and once Tillman is masked, Murazik.
-    // The re-scan reads the output, so the names it would count as left in clear (slightly below its score, for
-    // batch-versus-cell rounding) are masked here too: a few rounds over the cells the previous round changed (unchanged
-    // cells read the same as before), until none changes. What is still found after the last round fails the re-scan.
+    // The second look (NameSecondLook) where the names re-scan applies: span-replaced text whose names are masked.
     private void LookAgainForNames(CellOutcome[] outcomes, ColumnPlan column)
     {
-        if (!_namesRescanned || column.Treatment != ColumnTreatment.FreeText || column.CollisionFree)
+        if (_namesRescanned && column.Treatment == ColumnTreatment.FreeText && !column.CollisionFree)
         {
-            return;
-        }
-
-        var pending = new List<int>();
-        for (var i = 0; i < outcomes.Length; i++)
-        {
-            if (outcomes[i].Anonymized)
-            {
-                pending.Add(i);
-            }
-        }
-
-        for (var round = 0; round < SecondLookRounds && pending.Count > 0; round++)
-        {
-            var texts = pending.Select(i => outcomes[i].Text).ToArray();
-            var found = _engine.AnalyzeColumnBatch(texts, column.AnalysisName ?? column.Name, NameEntities, NameLeakScore - SecondLookMargin);
-            var next = new List<int>();
-            for (var k = 0; k < texts.Length; k++)
-            {
-                var text = texts[k];
-                var names = found[k].Where(h => h.EntityType == EntityTypes.Person && !InMaskedWords(text, h.Start, h.Length)).ToList();
-                if (names.Count == 0)
-                {
-                    continue;
-                }
-
-                var again = _engine.AnonymizeSpans(text, names);
-                var outcome = outcomes[pending[k]];
-                outcomes[pending[k]] = outcome with
-                {
-                    Text = again.Text,
-                    Entities = outcome.Entities.Contains(EntityTypes.Person) ? outcome.Entities : outcome.Entities.Add(EntityTypes.Person),
-                };
-                next.Add(pending[k]);
-            }
-
-            pending = next;
+            _secondLook.Apply(outcomes, column.AnalysisName ?? column.Name);
         }
     }
 
@@ -320,42 +275,11 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
         {
             // Masked names keep their shape ("Al*** Sm***", where the model may still see "Al"); placeholders
             // ("<PERSON>") are not names: a hit inside a word with a mask or placeholder character is no leak.
-            if (hit.EntityType == EntityTypes.Person && !InMaskedWords(text, hit.Start, hit.Length))
+            if (hit.EntityType == EntityTypes.Person && !MaskedWords.Around(text, hit.Start, hit.Length))
             {
                 leaks.Add(hit.EntityType);
                 return;
             }
         }
-    }
-
-    // The hit's words and one word either side: a mask keeps a short name part whole ("Fr*** Wu"), which is the
-    // configured mask's output, not a name left in clear.
-    private static bool InMaskedWords(string text, int start, int length)
-    {
-        var (from, to) = (start, start + length);
-        for (var words = 0; words < 2; words++)
-        {
-            while (from > 0 && char.IsWhiteSpace(text[from - 1]) && words > 0)
-            {
-                from--;
-            }
-
-            while (from > 0 && !char.IsWhiteSpace(text[from - 1]))
-            {
-                from--;
-            }
-
-            while (to < text.Length && char.IsWhiteSpace(text[to]) && words > 0)
-            {
-                to++;
-            }
-
-            while (to < text.Length && !char.IsWhiteSpace(text[to]))
-            {
-                to++;
-            }
-        }
-
-        return text.AsSpan(from, to - from).IndexOfAny('*', '<', '>') >= 0;
     }
 }
