@@ -170,8 +170,14 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             return new CellOutcome(_engine.AnonymizeWholeText(text, entity), true, entities);
         }
 
-        CellOutcome[] single = [ToOutcome(text, _engine.Anonymize(text, column.AnalysisName ?? column.Name), column)];
-        LookAgainForNames(single, column);
+        var outcome = ToOutcome(text, _engine.Anonymize(text, column.AnalysisName ?? column.Name), column);
+        if (!outcome.Anonymized || !LooksAgain(column))
+        {
+            return outcome;
+        }
+
+        CellOutcome[] single = [outcome];
+        _secondLook.Apply(single, column.AnalysisName ?? column.Name);
         return single[0];
     }
 
@@ -211,18 +217,16 @@ public sealed class PiiCellAnonymizer : ITableCellAnonymizer
             outcomes[i] = ToOutcome(texts[i], results[i], column);
         }
 
-        LookAgainForNames(outcomes, column);
-        return outcomes;
-    }
-
-    // The second look (NameSecondLook) where the names re-scan applies: span-replaced text whose names are masked.
-    private void LookAgainForNames(CellOutcome[] outcomes, ColumnPlan column)
-    {
-        if (_namesRescanned && column.Treatment == ColumnTreatment.FreeText && !column.CollisionFree)
+        if (LooksAgain(column))
         {
             _secondLook.Apply(outcomes, column.AnalysisName ?? column.Name);
         }
+
+        return outcomes;
     }
+
+    // The second look (NameSecondLook) applies where the names re-scan does: span-replaced text whose names are masked.
+    private bool LooksAgain(ColumnPlan column) => _namesRescanned && column.Treatment == ColumnTreatment.FreeText && !column.CollisionFree;
 
     /// <inheritdoc />
     public bool UsesPseudonyms(ColumnPlan column) => column.CollisionFree || column.Treatment switch

@@ -49,12 +49,7 @@ def quantize(path):
         n.input[:] = [n.input[0], base + '_q', base + '_scale', base + '_zp']
         uses[base] -= 1
         count += 1
-    keep = [i for i in g.initializer if uses.get(i.name, 0) > 0]
-    del g.initializer[:]
-    g.initializer.extend(keep + new_inits)
-    if not any(o.domain == 'com.microsoft' for o in m.opset_import):
-        m.opset_import.append(helper.make_opsetid('com.microsoft', 1))
-    onnx.save(m, path)
+    _save_with_contrib_ops(m, path, [i for i in g.initializer if uses.get(i.name, 0) > 0], new_inits)
     return count
 
 
@@ -89,13 +84,18 @@ def quantize_lstm(path):
         del n.attribute[:]
         n.attribute.extend(attrs)
         count += 1
-    keep = [i for i in g.initializer if i.name not in drop]
+    _save_with_contrib_ops(m, path, [i for i in g.initializer if i.name not in drop], new_inits)
+    return count
+
+
+def _save_with_contrib_ops(m, path, keep, new_inits):
+    """Replaces the graph's initializers by keep + new_inits, declares the com.microsoft opset and saves to path."""
+    g = m.graph
     del g.initializer[:]
     g.initializer.extend(keep + new_inits)
     if not any(o.domain == 'com.microsoft' for o in m.opset_import):
         m.opset_import.append(helper.make_opsetid('com.microsoft', 1))
     onnx.save(m, path)
-    return count
 
 
 def main():

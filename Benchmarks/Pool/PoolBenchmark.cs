@@ -2,14 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 using Orleans.Runtime;
-using Orleans.Serialization;
 using PiiOrleans.Benchmarks.Tables;
 using PiiOrleans.Benchmarks.Tracks;
+using PiiOrleans.Client.Connection;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Silo.Hosting;
@@ -129,8 +125,8 @@ internal static class PoolBenchmark
         var members = Enumerable.Range(0, count).Select(_ => PoolSiloProcess.Start(siloAssembly, redis, clusterId, root)).ToList();
         try
         {
-            using var client = await ConnectAsync(redis, clusterId);
-            var grains = client.Services.GetRequiredService<IClusterClient>();
+            await using var session = await ConnectAsync(redis, clusterId);
+            var grains = session.Grains!;
             await WaitForActiveAsync(grains, count);
             var job = grains.GetGrain<IJobGrain>("bench-" + Guid.NewGuid().ToString("N")[..12]);
             var clock = Stopwatch.StartNew();
@@ -167,7 +163,6 @@ internal static class PoolBenchmark
             }
 
             var rss = string.Join(" / ", members.Select(m => Invariant($"{m.PeakMegabytes:F0}")));
-            await client.StopAsync();
             var detail = status.Result is { ValueKind: JsonValueKind.Object } result && result.TryGetProperty("error", out var error) ? " " + error.GetString() : "";
             return new JobRun(seconds, recovery, rss, status.State == JobState.Succeeded ? "" : $"{status.State}: {status.Error}{detail}");
         }
@@ -193,7 +188,7 @@ internal static class PoolBenchmark
         }
     }
 
-    private static async Task WaitForActiveAsync(IClusterClient client, int count)
+    private static async Task WaitForActiveAsync(IGrainFactory client, int count)
     {
         var clock = Stopwatch.StartNew();
         while ((await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count < count)
@@ -207,33 +202,18 @@ internal static class PoolBenchmark
         }
     }
 
-    private static async Task<IHost> ConnectAsync(string redis, string clusterId)
+    private static async Task<SiloSession> ConnectAsync(string redis, string clusterId)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Logging.ClearProviders();
-            builder.UseOrleansClient(client =>
-            {
-                client.UseRedisClustering(o => o.ConfigurationOptions = PoolCluster.Parse(redis)!.RedisOptions());
-                client.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = clusterId;
-                    o.ServiceId = SiloHost.ServiceId;
-                });
-                client.Services.AddSerializer(s => s.AddJobPayloads());
-            });
-            var host = builder.Build();
             try
             {
-                await host.StartAsync();
-                return host;
+                return await SiloSession.ConnectPoolAsync(PoolCluster.Parse(redis)!, clusterId, CancellationToken.None);
             }
-            catch (Exception) when (clock.Elapsed < TimeSpan.FromMinutes(2))
+            catch (SiloUnreachableException) when (clock.Elapsed < TimeSpan.FromMinutes(2))
             {
                 // The silos are still starting: no gateway registered yet.
-                host.Dispose();
                 await Task.Delay(500);
             }
         }

@@ -124,27 +124,7 @@ public sealed class PiiEngine
     /// (the column name raises scores as context does), with the NER model run in batches.
     /// </summary>
     public IReadOnlyList<List<RecognizerResult>> AnalyzeColumnBatch(IReadOnlyList<string> texts, string? columnName, IReadOnlyCollection<string>? entities,
-        double? threshold)
-    {
-        ArgumentNullException.ThrowIfNull(texts);
-        if (!Settings.Enabled)
-        {
-            return [.. texts.Select(_ => new List<RecognizerResult>())];
-        }
-
-        var all = _analyzer.AnalyzeBatch(texts, Request(columnName, entities));
-        foreach (var results in all)
-        {
-            if (threshold is { } minimum)
-            {
-                results.RemoveAll(r => r.Score < minimum);
-            }
-
-            results.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        }
-
-        return all;
-    }
+        double? threshold) => AnalyzeBatchCore(texts, columnName, entities, threshold, CancellationToken.None);
 
     /// <summary>Applies the configured operators to spans found elsewhere (a second look at an anonymized text).</summary>
     public AnonymizerResult AnonymizeSpans(string text, IReadOnlyList<RecognizerResult> spans)
@@ -168,7 +148,10 @@ public sealed class PiiEngine
 
     /// <summary><see cref="AnalyzeBatch(IReadOnlyList{string}, IReadOnlyCollection{string}?, double?)"/> that stops once <paramref name="cancellationToken"/> is cancelled.</summary>
     public IReadOnlyList<List<RecognizerResult>> AnalyzeBatch(IReadOnlyList<string> texts, IReadOnlyCollection<string>? entities, double? threshold,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) => AnalyzeBatchCore(texts, null, entities, threshold, cancellationToken);
+
+    private IReadOnlyList<List<RecognizerResult>> AnalyzeBatchCore(IReadOnlyList<string> texts, string? columnName, IReadOnlyCollection<string>? entities,
+        double? threshold, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
         cancellationToken.ThrowIfCancellationRequested();
@@ -177,7 +160,7 @@ public sealed class PiiEngine
             return [.. texts.Select(_ => new List<RecognizerResult>())];
         }
 
-        var all = _analyzer.AnalyzeBatch(texts, Request(null, entities) with { Cancellation = cancellationToken });
+        var all = _analyzer.AnalyzeBatch(texts, Request(columnName, entities) with { Cancellation = cancellationToken });
         foreach (var results in all)
         {
             if (threshold is { } minimum)

@@ -90,7 +90,7 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
                 ? _silos.Single(s => s.IsRunning && s.SiloPort == jobHolder.Endpoint.Port)
                 : _silos.First(s => s.IsRunning && s.SiloPort != jobHolder.Endpoint.Port && (tableHolder is null || s.SiloPort == tableHolder.Endpoint.Port || tableHolder.Endpoint.Port == jobHolder.Endpoint.Port));
             var killedAt = DateTimeOffset.UtcNow;
-            var sequenceAtKill = (await RetryAsync(() => job.GetEvents(0, 10_000))).LastOrDefault()?.Sequence ?? 0;
+            var sequenceAtKill = (await SiloLossRetry.RunAsync(() => job.GetEvents(0, 10_000))).LastOrDefault()?.Sequence ?? 0;
             victim.Kill();
 
             var finished = await run.WaitAsync(JobTimeout);
@@ -98,7 +98,7 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
             Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(outputDirectory, "query_results.db"))),
                 $"the output differs from the undisturbed run after kill -9 of {(killJobHolder ? "the job grain's silo" : "another silo")}");
 
-            var events = await RetryAsync(() => job.GetEvents(sequenceAtKill, 10_000));
+            var events = await SiloLossRetry.RunAsync(() => job.GetEvents(sequenceAtKill, 10_000));
             var resumed = events.FirstOrDefault(e => e.Kind == JobEventKinds.Warning && e.Data.GetProperty("code").GetString() == "job_resumed");
             if (killJobHolder)
             {
@@ -123,7 +123,7 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
         {
             Assert.False(run.IsCompleted, "the client finished before a silo could be killed mid-job: " + (run.IsCompleted ? run.Result.Output + run.Result.Error : ""));
             Assert.True(clock.Elapsed < JobTimeout, "the job did not reach the contacts table");
-            var running = (await RetryAsync(() => registry.ListJobs(100))).FirstOrDefault(s => !s.IsFinished);
+            var running = (await SiloLossRetry.RunAsync(() => registry.ListJobs(100))).FirstOrDefault(s => !s.IsFinished);
             if (running is not null && running.Counters.GetValueOrDefault("table:contacts") > 0)
             {
                 return (running.JobId, Client.GetGrain<IJobGrain>(running.JobId));
@@ -134,25 +134,8 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
     }
 
     private async Task<SiloAddress> HolderAsync(IAddressable grain) =>
-        await RetryAsync(() => Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain).AsTask())
+        await SiloLossRetry.RunAsync(() => Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain).AsTask())
         ?? throw new InvalidOperationException("the grain is not active");
-
-    // The test's own client may still try a gateway that was just killed: its calls are retried like the console's.
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return await call().WaitAsync(TimeSpan.FromSeconds(5));
-            }
-            catch (Exception e) when (SiloLoss.IsSiloLoss(e) && clock.Elapsed < TimeSpan.FromMinutes(1))
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
 
 
     private async Task WaitForActiveSilosAsync(int count)

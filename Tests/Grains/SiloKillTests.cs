@@ -70,7 +70,7 @@ public sealed class SiloKillTests : IAsyncLifetime
             var killed = await KillHolderAsync(cluster, holder);
 
             var status = await job.WaitForCompletionAsync().WaitAsync(JobTimeout);
-            var events = await RetryAsync(() => job.GetEvents(0, 10_000));
+            var events = await SiloLossRetry.RunAsync(() => job.GetEvents(0, 10_000));
 
             Assert.True(status.State == JobState.Succeeded, $"{victim}: {status.State} {status.Error}");
             Assert.Contains(events, e => e.Kind == JobEventKinds.Warning && e.Data.GetProperty("code").GetString() == "job_resumed");
@@ -109,7 +109,7 @@ public sealed class SiloKillTests : IAsyncLifetime
         await KillHolderAsync(cluster, cluster.Client.GetGrain<IMappingGrain>(Path.GetFullPath(killedTree.Mapping)));
 
         var status = await job.WaitForCompletionAsync().WaitAsync(JobTimeout);
-        var events = await RetryAsync(() => job.GetEvents(0, 10_000));
+        var events = await SiloLossRetry.RunAsync(() => job.GetEvents(0, 10_000));
 
         Assert.True(status.State == JobState.Succeeded, $"{status.State} {status.Error}");
         Assert.Contains(events, e => e.Kind == JobEventKinds.Warning && e.Data.GetProperty("code").GetString() == "job_resumed");
@@ -198,26 +198,9 @@ public sealed class SiloKillTests : IAsyncLifetime
         }
     }
 
-    // The test's client may still try the gateway of a silo that was just killed: calls after a kill are retried.
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return await call().WaitAsync(TimeSpan.FromSeconds(5));
-            }
-            catch (Exception e) when (SiloLoss.IsSiloLoss(e) && clock.Elapsed < TimeSpan.FromMinutes(1))
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
-
     private static async Task<SiloAddress> KillHolderAsync(InProcessTestCluster cluster, IAddressable grain)
     {
-        var address = await RetryAsync(() => cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain).AsTask())
+        var address = await SiloLossRetry.RunAsync(() => cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain).AsTask())
             ?? throw new InvalidOperationException("the grain to kill the silo of is not active");
         var silo = cluster.Silos.Single(s => s.SiloAddress.Equals(address));
         await cluster.KillSiloAsync(silo);

@@ -66,7 +66,7 @@ internal static class NerLabelPath
                 next.CopyTo(score);
             }
 
-            var last = ArgMax(score);
+            var last = ArgMax((ReadOnlySpan<double>)score);
             for (var w = wordCount - 1; w >= 0; w--)
             {
                 chosen[w] = last;
@@ -101,21 +101,8 @@ internal static class NerLabelPath
     private static bool Allowed(NerLabelSet labels, int previous, int current) =>
         !IsInside(labels, current) || labels.Entities[previous] is null || labels.Entities[previous] == labels.Entities[current];
 
-    private static int ArgMax(ReadOnlySpan<float> row)
-    {
-        var best = 0;
-        for (var k = 1; k < row.Length; k++)
-        {
-            if (row[k] > row[best])
-            {
-                best = k;
-            }
-        }
-
-        return best;
-    }
-
-    private static int ArgMax(ReadOnlySpan<double> row)
+    private static int ArgMax<T>(ReadOnlySpan<T> row)
+        where T : System.Numerics.INumber<T>
     {
         var best = 0;
         for (var k = 1; k < row.Length; k++)
