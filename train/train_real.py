@@ -14,16 +14,19 @@ import argparse, json, os, random, time
 import torch
 import corpus, locale_data as L, wordpiece, realdata
 import features as FT
+import wordvectors as WV
 from model import LstmTagger, TokenClassifier
 from train import LABELS, decode, save
 import train as base
 
 FEATS = None  # features.Features when --features
+WIDS = None  # wordvectors.WordIds when --word-vectors
 
 
 def encode(wp, text, spans, max_len, ignore=True):
     """train.encode, plus IGNORE spans (user names WNUT-17 leaves unannotated): out of the loss, or O when scoring;
-    the fourth item holds the word-feature bits per position ([CLS]/[SEP] 0) when --features is on."""
+    the fourth item holds the word-feature bits per position ([CLS]/[SEP] 0) when --features is on, the fifth the
+    pretrained word ids per position when --word-vectors is on."""
     ids, labels, offs = base.encode(wp, text, [x for x in spans if x[2] != 'IGNORE'], max_len)
     if ignore:
         for a, b, lab in spans:
@@ -32,21 +35,25 @@ def encode(wp, text, spans, max_len, ignore=True):
                     if s >= a and e <= b:
                         labels[i + 1] = -100
     bits = [0] + FEATS.piece_bits(text, offs) + [0] if FEATS is not None else None
-    return ids, labels, offs, bits
+    wids = [0] + WIDS.piece_ids(text, offs) + [0] if WIDS is not None else None
+    return ids, labels, offs, bits, wids
 
 
 BITS = torch.tensor([1 << k for k in range(FT.COUNT)])
 
 
 def collate(items, drop_groups=None):
-    """ids, mask, labels, features [batch, len, COUNT] (0/1 floats). drop_groups: per-row probability of zeroing
+    """ids, mask, labels, features [batch, len, COUNT] (0/1 floats), word ids. drop_groups: per-row probability of zeroing
     the shape bits and (separately) the gazetteer bits, so the model also works, and can be measured, without them."""
     n = max(len(x[0]) for x in items)
     ids = torch.zeros(len(items), n, dtype=torch.long)
     mask = torch.zeros(len(items), n, dtype=torch.long)
     lab = torch.full((len(items), n), -100, dtype=torch.long)
     bits = torch.zeros(len(items), n, dtype=torch.long)
-    for i, (a, b, _, f) in enumerate(items):
+    wids = torch.zeros(len(items), n, dtype=torch.long)
+    for i, (a, b, _, f, w) in enumerate(items):
+        if w is not None:
+            wids[i, :len(w)] = torch.tensor(w)
         ids[i, :len(a)] = torch.tensor(a); mask[i, :len(a)] = 1; lab[i, :len(b)] = torch.tensor(b)
         if f is not None:
             m = (1 << FT.COUNT) - 1
@@ -55,19 +62,19 @@ def collate(items, drop_groups=None):
                 if random.random() < drop_groups: m &= ~FT.GAZ_MASK
             bits[i, :len(f)] = torch.tensor(f) & m
     feats = ((bits.unsqueeze(-1) & BITS) != 0).to(torch.float32)
-    return ids, mask, lab, feats
+    return ids, mask, lab, feats, wids
 
 
-def evaluate(model, val, device, keep=(1 << FT.COUNT) - 1):
-    """Entity F1 on encoded rows; keep masks the feature bits (ablation: zero a group at inference)."""
+def evaluate(model, val, device, keep=(1 << FT.COUNT) - 1, words=True):
+    """Entity F1 on encoded rows; keep masks the feature bits and words=False zeroes the word ids (ablation)."""
     model.eval()
     tp = {t: 0 for t in ('PER', 'LOC', 'ORG', 'NRP')}; fp = dict(tp); fn = dict(tp)
     with torch.no_grad():
         for i in range(0, len(val), 64):
             ch = val[i:i + 64]
-            ids, mask, lab, feats = collate(ch)
+            ids, mask, lab, feats, wids = collate(ch)
             feats = feats * ((BITS & keep) != 0).to(torch.float32)
-            pred = model(ids, mask, feats).argmax(-1)
+            pred = model(ids, mask, feats, wids if words else torch.zeros_like(wids)).argmax(-1)
             for j in range(len(ch)):
                 n = len(ch[j][0])
                 gold = decode(lab[j, 1:n - 1].tolist())
@@ -122,10 +129,14 @@ def main():
     ap.add_argument('--features', action='store_true', help='word shape + gazetteer bits as model inputs (features.py)')
     ap.add_argument('--feature-dropout', type=float, default=0.15, help='per text, chance of zeroing each feature group')
     ap.add_argument('--feature-lr', type=float, default=3.0, help='learning-rate multiplier of the feature projection')
+    ap.add_argument('--word-vectors', help='folder of wordvectors.py (words.txt, vectors.pt): frozen pretrained word vectors as an input')
+    ap.add_argument('--word-dropout', type=float, default=0.1, help='chance of hiding a position\'s word vector (id 0) in training')
     args = ap.parse_args()
-    global FEATS
+    global FEATS, WIDS
     if args.features:
         FEATS = FT.Features()
+    if args.word_vectors:
+        WIDS = WV.WordIds(os.path.join(args.word_vectors, 'words.txt'))
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     random.seed(args.seed)
@@ -178,25 +189,34 @@ def main():
             chunks = [pool[i:i + args.batch] for i in range(0, len(pool), args.batch)]
             rng.shuffle(chunks)
             for ch in chunks:
-                ids, mask, lab, feats = collate(ch, args.feature_dropout if args.features else None)
+                ids, mask, lab, feats, wids = collate(ch, args.feature_dropout if args.features else None)
                 if args.unk > 0:
                     drop = (torch.rand(ids.shape) < args.unk) & (ids > 4)
                     ids = ids.masked_fill(drop, unk)
-                yield ids, mask, lab, feats
+                if args.word_dropout > 0:
+                    wids = wids.masked_fill(torch.rand(wids.shape) < args.word_dropout, 0)
+                yield ids, mask, lab, feats, wids
 
     if args.arch == 'lstm':
+        nwords = len(WIDS.ids) + 1 if WIDS is not None else 0
         model = LstmTagger(len(vocab), len(LABELS), args.d, args.conv, args.hidden, args.dropout, args.max_len,
-                           FT.COUNT if args.features else 0)
+                           FT.COUNT if args.features else 0, nwords, 100 if nwords else 0)
+        if nwords:
+            model.load_word_vectors(os.path.join(args.word_vectors, 'vectors.pt'))
+            import shutil
+            shutil.copyfile(os.path.join(args.word_vectors, 'words.txt'), os.path.join(args.out, 'words.txt'))
     else:
         model = TokenClassifier(len(vocab), len(LABELS), args.d, 3, 4, 512, args.max_len)
     warmup = 300
     if args.resume:
         missing, unexpected = model.load_state_dict(torch.load(args.resume, map_location='cpu')['state'], strict=False)
-        assert not unexpected and all(k.startswith('feat.') for k in missing), (missing, unexpected)
+        assert not unexpected and all(k.startswith(('feat.', 'wproj.', 'wq', 'ws')) for k in missing), (missing, unexpected)
+        if WIDS is not None:
+            model.load_word_vectors(os.path.join(args.word_vectors, 'vectors.pt'))
         print('resumed from', args.resume, '; new (zero-initialised):', missing, flush=True)
         warmup = 50
-    feat_params = [p for n, p in model.named_parameters() if n.startswith('feat.')]
-    other = [p for n, p in model.named_parameters() if not n.startswith('feat.')]
+    feat_params = [p for n, p in model.named_parameters() if n.startswith(('feat.', 'wproj.'))]
+    other = [p for n, p in model.named_parameters() if not n.startswith(('feat.', 'wproj.'))]
     groups = [{'params': other, 'mult': 1.0}] + ([{'params': feat_params, 'mult': args.feature_lr}] if feat_params else [])
     opt = torch.optim.AdamW(groups, lr=args.lr, weight_decay=0.01)
     loss_fn = torch.nn.CrossEntropyLoss(ignore_index=-100)
@@ -214,10 +234,10 @@ def main():
         lr = args.lr * min(1.0, (step + 1) / warmup) * max(0.02, 1 - frac)
         for gp in opt.param_groups:
             gp['lr'] = lr * gp['mult']
-        ids, mask, lab, feats = next(it)
+        ids, mask, lab, feats, wids = next(it)
         if not (lab != -100).any():
             continue
-        logits = model(ids, mask, feats)
+        logits = model(ids, mask, feats, wids)
         loss = loss_fn(logits.reshape(-1, len(LABELS)), lab.reshape(-1))
         if not torch.isfinite(loss):
             print(f'step {step}: non-finite loss, batch skipped', flush=True)
@@ -245,11 +265,13 @@ def checkpoint(model, args, vocab, step, dev, dev_syn, best, log, ablate=False):
     print(f'eval step {step}: dev ' + ' '.join(f'{k}={v:.4f}' for k, v in f1.items() if k != 'NRP') +
           f' | synthetic all={syn["all"]:.4f} | score {score:.4f}', flush=True)
     entry = {'step': step, 'dev': f1, 'synthetic': syn, 'score': score}
-    if FEATS is not None and ablate:  # ablation at inference: one feature group zeroed
-        for name, keep in (('no_shape', FT.GAZ_MASK), ('no_gazetteer', FT.SHAPE_MASK), ('none', 0)):
-            entry[name] = evaluate(model, dev, 'cpu', keep)
+    if (FEATS is not None or WIDS is not None) and ablate:  # ablation at inference: one input group zeroed
+        runs = (('no_shape', FT.GAZ_MASK, True), ('no_gazetteer', FT.SHAPE_MASK, True), ('no_word_vectors', FT.GAZ_MASK | FT.SHAPE_MASK, False),
+                ('none', 0, False))
+        for name, keep, words in runs:
+            entry[name] = evaluate(model, dev, 'cpu', keep, words)
         print('  ablation ' + ' '.join(f'{k}: PER={entry[k]["PER"]:.4f} LOC={entry[k]["LOC"]:.4f} ORG={entry[k]["ORG"]:.4f}'
-                                       for k in ('no_shape', 'no_gazetteer', 'none')), flush=True)
+                                       for k, _, _ in runs), flush=True)
     log.append(entry)
     with open(os.path.join(args.out, 'log.json'), 'w') as f:
         json.dump(log, f, indent=1)

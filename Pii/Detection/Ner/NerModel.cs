@@ -15,9 +15,10 @@ public sealed class NerModel : IDisposable
     private readonly string logitsName;
     private readonly bool needsTokenTypes;
 
-    private NerModel(string directory, InferenceSession session, WordPieceTokenizer tokenizer, NerLabelSet labels, int maxPositions, bool readsLowerCaseText, float[] logitBias, Gazetteer? featureGazetteer)
+    private NerModel(string directory, InferenceSession session, WordPieceTokenizer tokenizer, NerLabelSet labels, int maxPositions, bool readsLowerCaseText, float[] logitBias, Gazetteer? featureGazetteer, NerWordIds? wordIds)
     {
         FeatureGazetteer = featureGazetteer;
+        WordIds = wordIds;
         Directory = directory;
         Bias = logitBias;
         ReadsLowerCaseText = readsLowerCaseText;
@@ -61,6 +62,12 @@ public sealed class NerModel : IDisposable
     /// input); null for models that read word pieces only.
     /// </summary>
     public Gazetteer? FeatureGazetteer { get; }
+
+    /// <summary>
+    /// The word list of the model directory (<c>words.txt</c>) when the model holds pretrained word vectors (a
+    /// <c>word_ids</c> input, see <see cref="NerWordIds"/>); null otherwise.
+    /// </summary>
+    public NerWordIds? WordIds { get; }
 
     /// <summary>The ONNX Runtime version in use, e.g. "1.32.0".</summary>
     public static string RuntimeVersion => OrtEnv.Instance().GetVersionString();
@@ -124,8 +131,22 @@ public sealed class NerModel : IDisposable
             featureGazetteer = Gazetteer.Load(gazetteerDir);
         }
 
+        NerWordIds? wordIds = null;
+        if (session.InputNames.Contains(NerWordIds.InputName))
+        {
+            var wordsPath = Path.Combine(directory, NerWordIds.FileName);
+            if (featureGazetteer is null || session.InputMetadata[NerWordIds.InputName].Dimensions.Length != 2 || !File.Exists(wordsPath))
+            {
+                session.Dispose();
+                throw new NerModelException(
+                    $"{modelPath}: input {NerWordIds.InputName} must be [batch, sequence], come with {NerWordFeatures.InputName}, and {wordsPath} must exist (the model's word list).");
+            }
+
+            wordIds = NerWordIds.Load(wordsPath);
+        }
+
         var readsLowerCase = lowerCase || ReadBool(configPath, "trained_on_lowercase_text");
-        return new NerModel(Path.GetFullPath(directory), session, tokenizer, labels, maxPositions, readsLowerCase, ReadLogitBias(configPath, labels), featureGazetteer);
+        return new NerModel(Path.GetFullPath(directory), session, tokenizer, labels, maxPositions, readsLowerCase, ReadLogitBias(configPath, labels), featureGazetteer, wordIds);
     }
 
     /// <summary>
@@ -138,7 +159,13 @@ public sealed class NerModel : IDisposable
     /// Runs one padded batch; <paramref name="features"/> is [rows, length, <see cref="NerWordFeatures.Count"/>]
     /// row-major and required when <see cref="FeatureGazetteer"/> is set (zeros are used when it is null).
     /// </summary>
-    public float[] Run(long[] ids, long[] mask, float[]? features, int rows, int length)
+    public float[] Run(long[] ids, long[] mask, float[]? features, int rows, int length) => Run(ids, mask, features, null, rows, length);
+
+    /// <summary>
+    /// Runs one padded batch; <paramref name="wordIds"/> is [rows, length] row-major (<see cref="NerWordIds"/>) and
+    /// used when <see cref="WordIds"/> is set (zeros, "no word vector", when it is null).
+    /// </summary>
+    public float[] Run(long[] ids, long[] mask, float[]? features, long[]? wordIds, int rows, int length)
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(mask);
@@ -148,18 +175,25 @@ public sealed class NerModel : IDisposable
         }
 
         var shape = new long[] { rows, length };
-        var names = new List<string>(4) { "input_ids", "attention_mask" };
+        var names = new List<string>(5) { "input_ids", "attention_mask" };
         // ORT reads the managed arrays in place (no copy); the values are released right after the run.
         using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
         using var typesValue = needsTokenTypes ? OrtValue.CreateTensorValueFromMemory(new long[rows * length], shape) : null;
-        var values = new List<OrtValue>(4) { idsValue, maskValue };
+        var values = new List<OrtValue>(5) { idsValue, maskValue };
         using var featureValue = FeatureGazetteer is null ? null
             : OrtValue.CreateTensorValueFromMemory(features ?? new float[rows * length * NerWordFeatures.Count], [rows, length, NerWordFeatures.Count]);
         if (featureValue is not null)
         {
             names.Add(NerWordFeatures.InputName);
             values.Add(featureValue);
+        }
+
+        using var wordValue = WordIds is null ? null : OrtValue.CreateTensorValueFromMemory(wordIds ?? new long[rows * length], shape);
+        if (wordValue is not null)
+        {
+            names.Add(NerWordIds.InputName);
+            values.Add(wordValue);
         }
 
         if (typesValue is not null)

@@ -33,6 +33,8 @@ public sealed class NerTagger
         var probs = new float[texts.Count][];
         var gazetteer = model.FeatureGazetteer;
         var bits = gazetteer is null ? null : new byte[texts.Count][];
+        var words = model.WordIds;
+        var wordIds = words is null ? null : new int[texts.Count][];
         var windows = new List<Window>();
         var buffer = new List<WordPieceToken>(256);
         for (var i = 0; i < texts.Count; i++)
@@ -47,6 +49,12 @@ public sealed class NerTagger
                 NerWordFeatures.Compute(texts[i], tokens[i], gazetteer!, bits[i]);
             }
 
+            if (wordIds is not null)
+            {
+                wordIds[i] = new int[tokens[i].Length];
+                words!.Compute(texts[i], tokens[i], wordIds[i]);
+            }
+
             AddWindows(i, tokens[i].Length, windows);
         }
 
@@ -54,7 +62,7 @@ public sealed class NerTagger
         for (var b = 0; b < windows.Count; b += settings.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RunBatch(windows, b, Math.Min(settings.BatchSize, windows.Count - b), tokens, bits, probs);
+            RunBatch(windows, b, Math.Min(settings.BatchSize, windows.Count - b), tokens, bits, wordIds, probs);
         }
 
         var result = new List<NerSpan>[texts.Count];
@@ -105,13 +113,14 @@ public sealed class NerTagger
         }
     }
 
-    private void RunBatch(List<Window> windows, int offset, int rows, WordPieceToken[][] tokens, byte[][]? bits, float[][] probs)
+    private void RunBatch(List<Window> windows, int offset, int rows, WordPieceToken[][] tokens, byte[][]? bits, int[][]? wordIds, float[][] probs)
     {
         var length = windows[offset + rows - 1].Length + 2; // sorted: the last window is the longest
         var ids = new long[rows * length];
         var mask = new long[rows * length];
         const int F = NerWordFeatures.Count;
         var features = bits is null ? null : new float[rows * length * F];
+        var words = wordIds is null ? null : new long[rows * length]; // 0 ("no vector") at [CLS], [SEP] and padding
         var tokenizer = model.Tokenizer;
         if (tokenizer.PadId != 0)
         {
@@ -129,6 +138,11 @@ public sealed class NerTagger
             {
                 ids[row + 1 + j] = src[w.Start + j].Id;
                 mask[row + 1 + j] = 1;
+                if (words is not null)
+                {
+                    words[row + 1 + j] = wordIds![w.Text][w.Start + j];
+                }
+
                 if (features is not null)
                 {
                     var b = bits![w.Text][w.Start + j];
@@ -144,7 +158,7 @@ public sealed class NerTagger
             mask[row + 1 + w.Length] = 1;
         }
 
-        var logits = model.Run(ids, mask, features, rows, length);
+        var logits = model.Run(ids, mask, features, words, rows, length);
         var labelCount = model.Labels.Count;
         var bias = model.Bias;
         for (var r = 0; r < rows; r++)

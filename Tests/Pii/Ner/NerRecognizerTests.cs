@@ -169,7 +169,21 @@ public sealed class NerRecognizerTests
                 }
             }
 
-            var logits = model.Run(ids, mask, features, 1, n);
+            long[]? wordIds = null;
+            if (model.WordIds is { } words)
+            {
+                // The C# word ids match the Python ones (train/wordvectors.py).
+                var computed = new int[tokens.Count];
+                words.Compute(text, tokens.ToArray(), computed);
+                Assert.Equal(item.GetProperty("word_ids").EnumerateArray().Select(e => e.GetInt32()).ToArray(), computed);
+                wordIds = new long[n];
+                for (var i = 0; i < tokens.Count; i++)
+                {
+                    wordIds[i + 1] = computed[i];
+                }
+            }
+
+            var logits = model.Run(ids, mask, features, wordIds, 1, n);
             var labels = item.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray();
             for (var i = 0; i < tokens.Count; i++)
             {

@@ -1,0 +1,86 @@
+namespace PiiOrleans.Pii.Detection.Ner;
+
+/// <summary>
+/// Word ids for models that take a <c>word_ids</c> input ([batch, sequence] int64): the model holds frozen pretrained
+/// vectors of the words in <c>words.txt</c> (line n is the word with id n; 0 means "not listed" and is also used for
+/// [CLS], [SEP] and padding). A word is looked up lower-cased, as <c>train/wordvectors.py</c> does in training, and every
+/// word piece carries the id of its word. Lookups are allocation-free; the list is read once per model.
+/// </summary>
+public sealed class NerWordIds
+{
+    /// <summary>The input name.</summary>
+    public const string InputName = "word_ids";
+
+    /// <summary>File of the word list in the model directory.</summary>
+    public const string FileName = "words.txt";
+
+    // Longer words are not in the list (GloVe's entries are short); they get id 0 without a lookup.
+    private const int MaxWordLength = 64;
+
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids;
+
+    private NerWordIds(Dictionary<string, int> ids)
+    {
+        this.ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        Count = ids.Count;
+    }
+
+    /// <summary>Number of listed words.</summary>
+    public int Count { get; }
+
+    /// <summary>Reads <paramref name="path"/> (UTF-8, one lower-case word per line).</summary>
+    public static NerWordIds Load(string path)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var id = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            id++;
+            if (line.Length == 0 || !map.TryAdd(line, id))
+            {
+                throw new NerModelException($"{path}: line {id} is empty or repeats an earlier word; re-export the model (train/export.py).");
+            }
+        }
+
+        if (map.Count == 0)
+        {
+            throw new NerModelException($"{path} lists no words; re-export the model (train/export.py).");
+        }
+
+        return new NerWordIds(map);
+    }
+
+    /// <summary>The id of <paramref name="word"/> (looked up lower-cased), 0 when it is not listed.</summary>
+    public int Id(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || word.Length > MaxWordLength)
+        {
+            return 0;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        return ids.TryGetValue(lower, out var id) ? id : 0;
+    }
+
+    /// <summary>
+    /// Writes the id of every token's word into <paramref name="wordIds"/> (one entry per token); consecutive tokens
+    /// with the same <see cref="WordPieceToken.Word"/> form one word.
+    /// </summary>
+    public void Compute(string text, ReadOnlySpan<WordPieceToken> tokens, Span<int> wordIds)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var i = 0;
+        while (i < tokens.Length)
+        {
+            var j = i;
+            while (j + 1 < tokens.Length && tokens[j + 1].Word == tokens[i].Word)
+            {
+                j++;
+            }
+
+            wordIds[i..(j + 1)].Fill(Id(text.AsSpan(tokens[i].Start, tokens[j].End - tokens[i].Start)));
+            i = j + 1;
+        }
+    }
+}
