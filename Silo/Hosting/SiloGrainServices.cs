@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Serialization;
 using PiiOrleans.Grains.Interfaces.Jobs;
@@ -28,6 +29,10 @@ public static class SiloGrainServices
             silo.UseInMemoryReminderService();
         }
 
+        // Orleans sizes its grain-location cache for a million grains up front (two ~9 MB arrays, measured in a TEE job's
+        // allocations). A job addresses a few grains per table or file (batch workers are local stateless workers), so
+        // 20,000 locations are ample for a pool and save ~18 MB in every silo; a miss only costs a directory lookup.
+        silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = 20_000);
         silo.Services.AddSerializer(s => s.AddJobPayloads());
         return silo;
     }

@@ -18,6 +18,25 @@ public sealed class NerModelLoadingTests
     }
 
     [Fact]
+    public async Task RunsAtOnceAreLimitedToWhatTheCoresServe()
+    {
+        using (var oneThread = NerModel.Load(ModelFixture.Directory, intraOpThreads: 1))
+        {
+            Assert.Equal(Environment.ProcessorCount, oneThread.ConcurrentRuns);
+        }
+
+        using var model = NerModel.Load(ModelFixture.Directory);
+        Assert.Equal(1, model.ConcurrentRuns); // ONNX Runtime's default: one thread per core for every run
+
+        // Callers beyond the limit wait their turn and get the same logits as a run alone.
+        long[] ids = [2, 10, 11, 3];
+        long[] mask = [1, 1, 1, 1];
+        var alone = model.Run(ids, mask, 1, 4);
+        var together = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => model.Run(ids, mask, 1, 4))));
+        Assert.All(together, logits => Assert.Equal(alone, logits));
+    }
+
+    [Fact]
     public void GarbageModelIsANerModelExceptionWithOrtsMessage()
     {
         var dir = CopyOfBundledModel();
