@@ -8,6 +8,17 @@ namespace PiiOrleans.Tests.Pii.Evaluation;
 public sealed class SpanEvaluatorTests
 {
     [Fact]
+    public void PositionsCountCodePointsAsPythonWritesThem()
+    {
+        // "😀 Bob met Ann": Python puts Bob at 2..5 and Ann at 10..13; in UTF-16 the emoji takes two chars.
+        const string json = """[{"full_text":"\ud83d\ude00 Bob met Ann","spans":[{"entity_type":"PERSON","start_position":2,"end_position":5},{"entity_type":"PERSON","start_position":10,"end_position":13}]}]""";
+        var sample = PresidioResearchDataset.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), "emoji.json").Single();
+        Assert.Equal(["Bob", "Ann"], sample.Spans.Select(s => sample.Text[s.Start..s.End]).ToArray());
+        Assert.Throws<InvalidDataException>(() => PresidioResearchDataset.Read(
+            new MemoryStream(Encoding.UTF8.GetBytes(json.Replace("13}", "14}", StringComparison.Ordinal))), "emoji.json"));
+    }
+
+    [Fact]
     public void ExactAndOverlapCountsDiffer()
     {
         var samples = new[] { new LabelledSample("call 555-123-4567 now", [new LabelledSpan(EntityTypes.PhoneNumber, 5, 17)]) };
