@@ -32,9 +32,11 @@ public static class PiiEngineServiceCollectionExtensions
             if (settings.Ner.Enabled && !recognizers.Any())
             {
                 // Names, places and organisations from the NER model; a model that cannot load fails the engine (no
-                // silent downgrade): NerModelException says which directory and how to turn NER off.
+                // silent downgrade): NerModelException says which directory and how to turn NER off. Concurrent
+                // requests each run the model on one thread, as many at once as cores (NerModel.ConcurrentRuns), as
+                // the tables job does: small batches spread poorly over threads, and ORT's arena stays bounded.
                 recognizers = NamedEntityRecognizerSet.Load(
-                    new Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, MinScore: settings.Ner.MinScore)).Recognizers;
+                    new Pii.Detection.Ner.NerSettings(ModelDirectory: settings.Ner.ModelPath, IntraOpThreads: 1, MinScore: settings.Ner.MinScore)).Recognizers;
             }
 
             return PiiEngine.Create(settings, recognizers);
