@@ -177,9 +177,10 @@ public sealed class NerModel : IDisposable
 
     /// <summary>
     /// Runs one padded batch; <paramref name="wordIds"/> is [rows, length] row-major (<see cref="NerWordIds"/>) and
-    /// used when <see cref="WordIds"/> is set (zeros, "no word vector", when it is null).
+    /// used when <see cref="WordIds"/> is set (zeros, "no word vector", when it is null). A caller waiting for its turn
+    /// (<see cref="ConcurrentRuns"/>) stops waiting once <paramref name="cancellationToken"/> is cancelled.
     /// </summary>
-    public float[] Run(long[] ids, long[] mask, float[]? features, long[]? wordIds, int rows, int length)
+    public float[] Run(long[] ids, long[] mask, float[]? features, long[]? wordIds, int rows, int length, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(mask);
@@ -217,7 +218,7 @@ public sealed class NerModel : IDisposable
         }
 
         using var runOptions = new RunOptions();
-        runGate.Wait();
+        runGate.Wait(cancellationToken);
         IDisposableReadOnlyCollection<OrtValue> outputs;
         try
         {

@@ -62,7 +62,7 @@ public sealed class NerTagger
         for (var b = 0; b < windows.Count; b += settings.BatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RunBatch(windows, b, Math.Min(settings.BatchSize, windows.Count - b), tokens, bits, wordIds, probs);
+            RunBatch(windows, b, Math.Min(settings.BatchSize, windows.Count - b), tokens, bits, wordIds, probs, cancellationToken);
         }
 
         var result = new List<NerSpan>[texts.Count];
@@ -113,7 +113,7 @@ public sealed class NerTagger
         }
     }
 
-    private void RunBatch(List<Window> windows, int offset, int rows, WordPieceToken[][] tokens, byte[][]? bits, int[][]? wordIds, float[][] probs)
+    private void RunBatch(List<Window> windows, int offset, int rows, WordPieceToken[][] tokens, byte[][]? bits, int[][]? wordIds, float[][] probs, CancellationToken cancellationToken)
     {
         var length = windows[offset + rows - 1].Length + 2; // sorted: the last window is the longest
         var ids = new long[rows * length];
@@ -158,7 +158,7 @@ public sealed class NerTagger
             mask[row + 1 + w.Length] = 1;
         }
 
-        var logits = model.Run(ids, mask, features, words, rows, length);
+        var logits = model.Run(ids, mask, features, words, rows, length, cancellationToken);
         var labelCount = model.Labels.Count;
         var bias = model.Bias;
         for (var r = 0; r < rows; r++)

@@ -34,6 +34,10 @@ public sealed class NerModelLoadingTests
         var alone = model.Run(ids, mask, 1, 4);
         var together = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => model.Run(ids, mask, 1, 4))));
         Assert.All(together, logits => Assert.Equal(alone, logits));
+
+        // A cancelled caller does not wait for (or take) a turn.
+        Assert.Throws<OperationCanceledException>(() => model.Run(ids, mask, null, null, 1, 4, new CancellationToken(canceled: true)));
+        Assert.Equal(alone, model.Run(ids, mask, 1, 4));
     }
 
     [Fact]
