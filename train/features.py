@@ -37,10 +37,6 @@ def _title(w):
     return ''.join(out)
 
 
-def _lower(w):
-    return ''.join(c.lower() if len(c.lower()) == 1 else c for c in w)
-
-
 class Features:
     def __init__(self, directory=DEFAULT_DIR):
         self.first = _read(os.path.join(directory, 'first_names.txt'))
@@ -78,22 +74,11 @@ class Features:
             if look(self.first): b |= 16
             if look(self.last): b |= 32
             if look(self.places): b |= 64
-            if _lower(w) in self.words: b |= 128
+            if wordpiece.lower(w) in self.words: b |= 128
         if len(self.cache) < 500000:
             self.cache[w] = b
         return b
 
     def piece_bits(self, text, offs):
         """Bits per piece (offs: the pieces' (start, end)); pieces inside one basic word share its bits."""
-        out = []
-        words = list(wordpiece.basic_words(text))
-        j = 0
-        for s, e in offs:
-            while j < len(words) and words[j][1] <= s:
-                j += 1
-            if j < len(words) and words[j][0] <= s:
-                ws, we = words[j]
-                out.append(self.word_bits(text[ws:we]))
-            else:
-                out.append(0)
-        return out
+        return wordpiece.per_piece(text, offs, self.word_bits)

@@ -49,6 +49,28 @@ def basic_words(text):
         yield start, len(text)
 
 
+def lower(w):
+    """Lower-cases character by character (a character whose lower case is longer stays), as the C# side does."""
+    return ''.join(c.lower() if len(c.lower()) == 1 else c for c in w)
+
+
+def per_piece(text, offs, value):
+    """value(word) for the basic word each piece (offs: the pieces' (start, end)) lies in, 0 outside words; every
+    piece of a word gets its word's value."""
+    out = []
+    words = list(basic_words(text))
+    j = 0
+    for s, _ in offs:
+        while j < len(words) and words[j][1] <= s:
+            j += 1
+        if j < len(words) and words[j][0] <= s:
+            ws, we = words[j]
+            out.append(value(text[ws:we]))
+        else:
+            out.append(0)
+    return out
+
+
 class WordPiece:
     def __init__(self, vocab):
         self.vocab = {t: i for i, t in enumerate(vocab)}

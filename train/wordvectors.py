@@ -21,10 +21,6 @@ import wordpiece
 DEFAULT_WORDS = 100000
 
 
-def _lower(w):
-    return ''.join(c.lower() if len(c.lower()) == 1 else c for c in w)
-
-
 def build(source, out_dir, count=DEFAULT_WORDS):
     with open(source, encoding='utf-8') as f:
         d = json.load(f)
@@ -33,7 +29,7 @@ def build(source, out_dir, count=DEFAULT_WORDS):
     for w in d['words']:  # most frequent first
         if len(words) == count:
             break
-        if list(wordpiece.basic_words(w)) == [(0, len(w))] and _lower(w) == w:
+        if list(wordpiece.basic_words(w)) == [(0, len(w))] and wordpiece.lower(w) == w:
             words.append(w)
     table = torch.zeros(len(words) + 1, dim)
     for i, w in enumerate(words):
@@ -58,22 +54,11 @@ class WordIds:
             self.ids = {l.rstrip('\n'): i + 1 for i, l in enumerate(f)}
 
     def word_id(self, w):
-        return self.ids.get(_lower(w), 0)
+        return self.ids.get(wordpiece.lower(w), 0)
 
     def piece_ids(self, text, offs):
         """Ids per piece (offs: the pieces' (start, end)); pieces inside one basic word share its id."""
-        out = []
-        words = list(wordpiece.basic_words(text))
-        j = 0
-        for s, e in offs:
-            while j < len(words) and words[j][1] <= s:
-                j += 1
-            if j < len(words) and words[j][0] <= s:
-                ws, we = words[j]
-                out.append(self.word_id(text[ws:we]))
-            else:
-                out.append(0)
-        return out
+        return wordpiece.per_piece(text, offs, self.word_id)
 
 
 if __name__ == '__main__':

@@ -53,18 +53,11 @@ public static class NerWordFeatures
     public static void Compute(string text, ReadOnlySpan<WordPieceToken> tokens, Gazetteer gazetteer, Span<byte> bits)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var i = 0;
-        while (i < tokens.Length)
+        for (var i = 0; i < tokens.Length;)
         {
-            var j = i;
-            while (j + 1 < tokens.Length && tokens[j + 1].Word == tokens[i].Word)
-            {
-                j++;
-            }
-
-            var b = (byte)Bits(text.AsSpan(tokens[i].Start, tokens[j].End - tokens[i].Start), gazetteer);
-            bits[i..(j + 1)].Fill(b);
-            i = j + 1;
+            var end = WordPieceToken.WordEnd(tokens, i);
+            bits[i..end].Fill((byte)Bits(text.AsSpan(tokens[i].Start, tokens[end - 1].End - tokens[i].Start), gazetteer));
+            i = end;
         }
     }
 }

@@ -70,17 +70,11 @@ public sealed class NerWordIds
     public void Compute(string text, ReadOnlySpan<WordPieceToken> tokens, Span<int> wordIds)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var i = 0;
-        while (i < tokens.Length)
+        for (var i = 0; i < tokens.Length;)
         {
-            var j = i;
-            while (j + 1 < tokens.Length && tokens[j + 1].Word == tokens[i].Word)
-            {
-                j++;
-            }
-
-            wordIds[i..(j + 1)].Fill(Id(text.AsSpan(tokens[i].Start, tokens[j].End - tokens[i].Start)));
-            i = j + 1;
+            var end = WordPieceToken.WordEnd(tokens, i);
+            wordIds[i..end].Fill(Id(text.AsSpan(tokens[i].Start, tokens[end - 1].End - tokens[i].Start)));
+            i = end;
         }
     }
 }

@@ -43,7 +43,7 @@ public sealed class NerModelLoadingTests
     [Fact]
     public void GarbageModelIsANerModelExceptionWithOrtsMessage()
     {
-        var dir = CopyOfBundledModel();
+        var dir = ModelFixture.CopyOfBundledModel();
         try
         {
             File.WriteAllBytes(Path.Combine(dir, "model.onnx"), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
@@ -60,7 +60,7 @@ public sealed class NerModelLoadingTests
     [Fact]
     public void EnabledNerWithAnUnloadableModelIsAnErrorNeverADowngrade()
     {
-        var dir = CopyOfBundledModel();
+        var dir = ModelFixture.CopyOfBundledModel();
         try
         {
             File.WriteAllBytes(Path.Combine(dir, "model.onnx"), [1, 2, 3]);
@@ -82,7 +82,7 @@ public sealed class NerModelLoadingTests
     [Fact]
     public void LogitBiasComesFromConfigAndNamesLabels()
     {
-        var dir = CopyOfBundledModel();
+        var dir = ModelFixture.CopyOfBundledModel();
         try
         {
             var config = Path.Combine(dir, "config.json");
@@ -109,7 +109,7 @@ public sealed class NerModelLoadingTests
     [Fact]
     public void AModelWithWordFeaturesNeedsItsGazetteer()
     {
-        var dir = CopyOfBundledModel(withGazetteer: false);
+        var dir = ModelFixture.CopyOfBundledModel(withGazetteer: false);
         try
         {
             var e = Assert.Throws<NerModelException>(() => NerModel.Load(dir, intraOpThreads: 1));
@@ -127,28 +127,5 @@ public sealed class NerModelLoadingTests
     {
         Assert.Empty(NamedEntityRecognizerSet.Disabled.Recognizers);
         Assert.Null(NamedEntityRecognizerSet.Disabled.Problem);
-    }
-
-    private static string CopyOfBundledModel(bool withGazetteer = true)
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "piiorleans-model-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        foreach (var file in Directory.GetFiles(ModelFixture.Directory))
-        {
-            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
-        }
-
-        // The bundled model takes word features, which look words up in its gazetteer.
-        var gazetteer = Path.Combine(ModelFixture.Directory, "gazetteer");
-        if (withGazetteer && Directory.Exists(gazetteer))
-        {
-            Directory.CreateDirectory(Path.Combine(dir, "gazetteer"));
-            foreach (var file in Directory.GetFiles(gazetteer))
-            {
-                File.Copy(file, Path.Combine(dir, "gazetteer", Path.GetFileName(file)));
-            }
-        }
-
-        return dir;
     }
 }
