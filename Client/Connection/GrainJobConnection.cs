@@ -128,5 +128,8 @@ public sealed class GrainJobConnection(IGrainFactory grains, string describe, ID
 
     private static bool IsTransient(Exception e) =>
         e is Orleans.Runtime.SiloUnavailableException or OrleansMessageRejectionException or TimeoutException
-            or GatewayTooBusyException or ClientNotAvailableException or Orleans.Runtime.Messaging.ConnectionFailedException;
+            or GatewayTooBusyException or ClientNotAvailableException or Orleans.Runtime.Messaging.ConnectionFailedException
+            // A duplicate activation of the job (the directory was recovering from a lost silo) lost the race to save
+            // the job's record and deactivated: the retry reaches the activation that owns the job.
+            or Orleans.Storage.InconsistentStateException;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.Timers;
 using PiiOrleans.Grains.Interfaces.Jobs;
 
@@ -38,6 +39,7 @@ public sealed partial class JobGrain(
     private JobExecution? _execution;
     private IGrainTimer? _checkpoints;
     private long _savedVersion = -1;
+    private bool _superseded;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -217,6 +219,19 @@ public sealed partial class JobGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: the resume reminder could not be changed ({ExceptionType})")]
     private static partial void LogReminderFailed(ILogger logger, string jobId, string exceptionType);
 
+    private void Supersede()
+    {
+        _superseded = true;
+        _execution?.Suspend();
+        _checkpoints?.Dispose();
+        _checkpoints = null;
+        LogSuperseded(logger, this.GetPrimaryKeyString());
+        this.DeactivateOnIdle();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: another activation of the job saved its record; this one stops and deactivates")]
+    private static partial void LogSuperseded(ILogger logger, string jobId);
+
     private async Task SaveAsync()
     {
         if (_execution is null)
@@ -233,8 +248,26 @@ public sealed partial class JobGrain(
                 return;
             }
 
+            if (_superseded)
+            {
+                return;
+            }
+
             state.State = _execution.ToRecord();
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch (InconsistentStateException)
+            {
+                // Another activation of this job wrote its record since this one read it: a duplicate made while the
+                // cluster's directory recovered from a lost silo. That one owns the job; this one stops its runner, writes
+                // nothing more and goes away, and the caller's retry (the exception is a silo-loss failure) reaches the
+                // owner.
+                Supersede();
+                throw;
+            }
+
             _savedVersion = version;
         }
         finally

@@ -88,7 +88,7 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
             var tableHolder = await HolderAsync(Client.GetGrain<ITableGrain>($"{jobId}/contacts"));
             var victim = killJobHolder
                 ? _silos.Single(s => s.IsRunning && s.SiloPort == jobHolder.Endpoint.Port)
-                : _silos.First(s => s.IsRunning && s.SiloPort != jobHolder.Endpoint.Port && (tableHolder is null || s.SiloPort == tableHolder.Endpoint.Port || tableHolder.Endpoint.Port == jobHolder.Endpoint.Port));
+                : _silos.First(s => s.IsRunning && s.SiloPort != jobHolder.Endpoint.Port && (s.SiloPort == tableHolder.Endpoint.Port || tableHolder.Endpoint.Port == jobHolder.Endpoint.Port));
             var killedAt = DateTimeOffset.UtcNow;
             var sequenceAtKill = (await SiloLossRetry.RunAsync(() => job.GetEvents(0, 10_000))).LastOrDefault()?.Sequence ?? 0;
             victim.Kill();
@@ -133,10 +133,7 @@ public sealed class PoolKillEndToEndTests(ITestOutputHelper output) : IAsyncLife
         }
     }
 
-    private async Task<SiloAddress> HolderAsync(IAddressable grain) =>
-        await SiloLossRetry.RunAsync(() => Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain).AsTask())
-        ?? throw new InvalidOperationException("the grain is not active");
-
+    private Task<SiloAddress> HolderAsync(IAddressable grain) => ActivationLocator.FindAsync(Client, grain);
 
     private async Task WaitForActiveSilosAsync(int count)
     {

@@ -200,8 +200,7 @@ public sealed class SiloKillTests : IAsyncLifetime
 
     private static async Task<SiloAddress> KillHolderAsync(InProcessTestCluster cluster, IAddressable grain)
     {
-        var address = await SiloLossRetry.RunAsync(() => cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain).AsTask())
-            ?? throw new InvalidOperationException("the grain to kill the silo of is not active");
+        var address = await ActivationLocator.FindAsync(cluster.Client, grain);
         var silo = cluster.Silos.Single(s => s.SiloAddress.Equals(address));
         await cluster.KillSiloAsync(silo);
         return address;
