@@ -50,22 +50,24 @@ internal static partial class ValueShapes
     /// <summary>Free text: several words.</summary>
     public static int WordCount(string v) => v.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    [GeneratedRegex(@"^\p{L}[\p{L}'’.]*$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, 1000)]
+    // Source-generated backtracking rather than NonBacktracking (whose matchers hold megabytes each): every shape is
+    // anchored at both ends with no quantifier inside a quantifier, so a check is linear in the value's length.
+    [GeneratedRegex(@"^\p{L}[\p{L}'’.]*$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NameWordRegex();
 
-    [GeneratedRegex(@"^\p{L}[\p{L}\p{M}'’.\- ]{0,59}$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, 1000)]
+    [GeneratedRegex(@"^\p{L}[\p{L}\p{M}'’.\- ]{0,59}$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PlaceRegex();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 \-]{1,8}[A-Za-z0-9]$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, 1000)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 \-]{1,8}[A-Za-z0-9]$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PostcodeRegex();
 
     [GeneratedRegex(@"^(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}\s?[A-Za-z]{3,9}\.?,?\s?\d{2,4}|[A-Za-z]{3,9}\.?[\s\-]\d{1,2}(?:,?\s\d{4})?|\d{8})$",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, 1000)]
+        RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DateRegex();
 
-    [GeneratedRegex(@"^\+?[\d\s().\-]+(?:[eE]\+?\d+)?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, 1000)]
+    [GeneratedRegex(@"^\+?[\d\s().\-]+(?:[eE]\+?\d+)?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NumberLikeRegex();
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 .+/\-]{3,22}[A-Za-z0-9]$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, 1000)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 .+/\-]{3,22}[A-Za-z0-9]$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DocumentRegex();
 }
