@@ -7,6 +7,13 @@ namespace PiiOrleans.Pii.Detection;
 public abstract class PatternRecognizer : IEntityRecognizer
 {
     /// <summary>Regex timeout of the built-in patterns: linear-time patterns never get near it, so hitting it means hostile input.</summary>
+    /// <remarks>
+    /// Which engine: a built-in pattern is a source-generated backtracking regex when every repetition is bounded or
+    /// cannot be re-entered after a failure (so a scan stays linear), and a NonBacktracking one otherwise (e-mail, host
+    /// names, street-first addresses, amounts before a currency code, user patterns). NonBacktracking matchers each hold
+    /// megabytes of character-set caches for the life of the process, which is why they are not the default. A change to
+    /// a backtracking pattern gets a case in AnalyzerEngineTests' pathological-input test.
+    /// </remarks>
     protected const int RegexTimeoutMs = 2000;
 
     private readonly string[] _supported;

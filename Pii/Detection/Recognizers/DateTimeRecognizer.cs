@@ -68,21 +68,21 @@ public sealed partial class DateTimeRecognizer : PatternRecognizer
     private const string Month = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
     [GeneratedRegex(@"\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+        RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex IsoRegex();
 
     [GeneratedRegex(@"\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?:,?\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?)?\b",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexTimeoutMs)]
     private static partial Regex NumericRegex();
 
-    [GeneratedRegex(@"\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{4}\.\d{1,2}\.\d{1,2}\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+    [GeneratedRegex(@"\b\d{4}/\d{1,2}/\d{1,2}\b|\b\d{4}\.\d{1,2}\.\d{1,2}\b", RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex YearFirstRegex();
 
-    [GeneratedRegex(@"\b(?:0?[1-9]|1[0-2])/(?:\d{4}|\d{2})\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+    [GeneratedRegex(@"\b(?:0?[1-9]|1[0-2])/(?:\d{4}|\d{2})\b", RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex MonthYearRegex();
 
     [GeneratedRegex(@"\b(?:" + Month + @"\.?\s{1,3}\d{1,2}(?:st|nd|rd|th)?(?:,?\s{1,3}\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?" + Month + @"\.?(?:,?\s{1,3}\d{4})?|" + Month + @"\.?,?\s{1,3}\d{4}|\d{1,2}-" + Month + @"(?:-(?:\d{4}|\d{2}))?|" + Month + @"-\d{2,4})\b",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexTimeoutMs)]
     private static partial Regex MonthNameRegex();
 
     [GeneratedRegex(@"\b(?:(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?)(?!\w)",

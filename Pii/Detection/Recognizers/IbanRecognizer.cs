@@ -19,6 +19,6 @@ public sealed partial class IbanRecognizer : PatternRecognizer
         Iban.IsValid(text.AsSpan(start, end - start)) ? baseScore : 0;
 
     [GeneratedRegex(@"\b[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?)\b",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+        RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex IbanRegex();
 }

@@ -16,7 +16,7 @@ public sealed partial class MoneyRecognizer : PatternRecognizer
     private const string Amount = @"\d{1,3}(?:[,.' ]\d{3})*(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?";
 
     [GeneratedRegex(@"(?:[$€£¥₹₩₽]|\b(?:US|CA|AU|NZ|HK|S)\$)\s?(?:" + Amount + @")(?:\s?(?:k|m|bn|million|billion)\b)?",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexTimeoutMs)]
     private static partial Regex SymbolRegex();
 
     [GeneratedRegex(@"\b(?:(?:" + Amount + @")\s?(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR|SEK|NOK|DKK|PLN|BRL|dollars?|euros?|pounds?|yen|francs?|rupees?)|(?:USD|EUR|GBP|JPY|CHF|CAD|AUD|CNY|INR|SEK|NOK|DKK|PLN|BRL)\s?(?:" + Amount + @"))\b",

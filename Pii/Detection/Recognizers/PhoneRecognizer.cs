@@ -115,6 +115,6 @@ public sealed partial class PhoneRecognizer : PatternRecognizer
     private static partial Regex DateShapeRegex();
 
     [GeneratedRegex(@"(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,11}(?:[ .-]{1,2}\d{1,10}){0,5}(?:\s{0,2}(?:x|ext\.?|extension|#)\s{0,2}\d{1,6})?",
-        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexTimeoutMs)]
     private static partial Regex PhoneRegex();
 }

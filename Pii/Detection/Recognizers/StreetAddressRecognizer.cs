@@ -57,7 +57,7 @@ public sealed partial class StreetAddressRecognizer : PatternRecognizer
         Unit + @"(?:,\s{0,3}" + Word + @"(?:[ -]" + Word + @"){0,3})?(?:,?\s{1,3}(?:[A-Z]{2}\b(?:\s{1,3}" + Postcode + @")?|" + Postcode + @")\b)?(?:,\s{0,3}" + Word + @"(?:\s" + Word + @"){0,2})?";
 
     [GeneratedRegex(@"\b\d{1,6}[A-Za-z]?\s{1,3}(?:[NSEW]\.?\s{1,3})?(?:(?:" + Word + @"|\d{1,3}(?:st|nd|rd|th))\s{1,3}){1,4}" + Suffix + @"\b\.?" + Tail,
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+        RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex NumberFirstRegex();
 
     [GeneratedRegex(@"\b(?:" + Word + @"\s{1,3}){0,2}[\p{L}'-]*(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|laan|straat|gracht|plein|kade|vej|gade|gatan|vägen|gata|katu|tie|utca|ulica)\s{1,3}\d{1,5}[a-zA-Z]?\b" + @"(?:,\s{0,3}(?:[A-Z]{1,2}-)?\d{4,5}\s{1,3}" + Word + @")?",
@@ -65,9 +65,9 @@ public sealed partial class StreetAddressRecognizer : PatternRecognizer
     private static partial Regex StreetFirstRegex();
 
     [GeneratedRegex(@"\b(?:Rue|Avenue|Boulevard|Chemin|Allée|Impasse|Via|Viale|Piazza|Corso|Calle|Avenida|Rua|Plaza|Paseo|Carrer|Travessa|Alameda|Largo|Praça)\s{1,3}(?:(?:d[aeiou]s?|de la|del|della|dos|das|" + Word + @")\s{1,3}){1,5}\d{1,5}[a-zA-Z]?\b" + @"(?:,\s{0,3}(?:\d{4,5}(?:-\d{3})?\s{1,3})?" + Word + @"(?:\s" + Word + @"){0,2})?",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+        RegexOptions.CultureInvariant, RegexTimeoutMs)]
     private static partial Regex RomanceRegex();
 
-    [GeneratedRegex(@"\bP\.?\s?O\.?\s{0,2}Box\s{1,3}\d{1,6}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+    [GeneratedRegex(@"\bP\.?\s?O\.?\s{0,2}Box\s{1,3}\d{1,6}\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexTimeoutMs)]
     private static partial Regex PoBoxRegex();
 }

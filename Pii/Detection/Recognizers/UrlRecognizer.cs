@@ -97,7 +97,7 @@ public sealed partial class UrlRecognizer : PatternRecognizer
         return TopLevelDomains.IsCommon(tld) ? 0.6 : baseScore;
     }
 
-    [GeneratedRegex(@"\b(?:https?|ftp)://[^\s<>""'{}|\\^`]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, RegexTimeoutMs)]
+    [GeneratedRegex(@"\b(?:https?|ftp)://[^\s<>""'{}|\\^`]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, RegexTimeoutMs)]
     private static partial Regex SchemeRegex();
 
     [GeneratedRegex(@"\b(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}\b(?:[:/?#][^\s<>""'{}|\\^`]*)?",

@@ -121,6 +121,19 @@ public sealed class AnalyzerEngineTests
     [InlineData("ab:")]
     [InlineData("a-b.c@")]
     [InlineData("http://a.")]
+    // Aimed at the built-in patterns that backtrack (addresses, dates, IBAN, money after a symbol, phone, URL scheme).
+    [InlineData("1,234")]
+    [InlineData("$1,234")]
+    [InlineData("1 Aa-")]
+    [InlineData("12 Aa ")]
+    [InlineData("Via Aa ")]
+    [InlineData("12 January ")]
+    [InlineData("1/")]
+    [InlineData("1.")]
+    [InlineData("AB12")]
+    [InlineData("12 ")]
+    [InlineData("+1 (555) ")]
+    [InlineData("P.O. Box ")]
     public void PathologicalMegabyteAnalysesUnderOneSecond(string unit)
     {
         var engine = AnalyzerEngine.Create();
