@@ -42,21 +42,24 @@ public sealed class Gazetteer
         "Not", "No", "Yes", "Ok", "OK", "Re", "Subject", "Via", "Per", "Version", "Chapter", "Table", "Figure", "Page", "See", "Also",
     ];
 
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> first;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> last;
-    private readonly Dictionary<string, PlaceKind>.AlternateLookup<ReadOnlySpan<char>> places;
+    // The big lists are packed (PackedStringTable): about 150,000 entries per model.
+    private readonly PackedStringTable first;
+    private readonly PackedStringTable last;
+    private readonly PackedStringTable places;
+    private readonly PlaceKind[] placeKinds;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> titles;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> personContext;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> placeContext;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> common;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> dictionary;
+    private readonly PackedStringTable dictionary;
 
-    private Gazetteer(HashSet<string> first, HashSet<string> last, Dictionary<string, PlaceKind> places, HashSet<string> dictionary)
+    private Gazetteer(PackedStringTable first, PackedStringTable last, PackedStringTable places, PlaceKind[] placeKinds, PackedStringTable dictionary)
     {
-        this.dictionary = dictionary.GetAlternateLookup<ReadOnlySpan<char>>();
-        this.first = first.GetAlternateLookup<ReadOnlySpan<char>>();
-        this.last = last.GetAlternateLookup<ReadOnlySpan<char>>();
-        this.places = places.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.dictionary = dictionary;
+        this.first = first;
+        this.last = last;
+        this.places = places;
+        this.placeKinds = placeKinds;
         titles = new HashSet<string>(PersonTitles, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         personContext = new HashSet<string>(PersonContext, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
         placeContext = new HashSet<string>(PlaceContext, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -94,7 +97,9 @@ public sealed class Gazetteer
     /// <summary>Loads the five lists from <paramref name="directory"/>; a missing list is an error naming the file.</summary>
     public static Gazetteer Load(string directory)
     {
-        HashSet<string> Read(string name)
+        PackedStringTable Read(string name) => ReadInto(new PackedStringTable.Builder(), name).Build();
+
+        PackedStringTable.Builder ReadInto(PackedStringTable.Builder list, string name)
         {
             var path = Path.Combine(directory, name);
             if (!File.Exists(path))
@@ -102,31 +107,47 @@ public sealed class Gazetteer
                 throw new NerModelException($"{path} does not exist; the gazetteer needs first_names, last_names, cities, regions and countries lists.");
             }
 
-            return new HashSet<string>(File.ReadLines(path, Encoding.UTF8).Select(l => l.Trim()).Where(l => l.Length > 1), StringComparer.Ordinal);
+            foreach (var line in File.ReadLines(path, Encoding.UTF8))
+            {
+                var entry = line.AsSpan().Trim();
+                if (entry.Length > 1)
+                {
+                    list.TryAdd(entry, out _);
+                }
+            }
+
+            return list;
         }
 
-        var places = new Dictionary<string, PlaceKind>(StringComparer.Ordinal);
+        // A place listed under several kinds keeps the most specific one (country over region over city).
+        var places = new PackedStringTable.Builder();
+        var kinds = new List<PlaceKind>();
         foreach (var (file, kind) in new[] { ("cities.txt", PlaceKind.City), ("regions.txt", PlaceKind.Region), ("countries.txt", PlaceKind.Country) })
         {
-            foreach (var p in Read(file))
+            var list = Read(file);
+            for (var i = 0; i < list.Count; i++)
             {
-                if (!places.TryGetValue(p, out var existing) || existing < kind)
+                if (places.TryAdd(list[i], out var index))
                 {
-                    places[p] = kind;
+                    kinds.Add(kind);
+                }
+                else if (kinds[index] < kind)
+                {
+                    kinds[index] = kind;
                 }
             }
         }
 
         // Optional: a gazetteer without an English word list simply never calls a word a dictionary word.
-        var words = File.Exists(Path.Combine(directory, EnglishWordsFile)) ? Read(EnglishWordsFile) : new HashSet<string>(StringComparer.Ordinal);
-        return new Gazetteer(Read("first_names.txt"), Read("last_names.txt"), places, words);
+        var words = File.Exists(Path.Combine(directory, EnglishWordsFile)) ? Read(EnglishWordsFile) : new PackedStringTable.Builder().Build();
+        return new Gazetteer(Read("first_names.txt"), Read("last_names.txt"), places.Build(), [.. kinds], words);
     }
 
     /// <summary>The optional list of lower-case English words (one per line) in a gazetteer directory.</summary>
     public const string EnglishWordsFile = "english_words.txt";
 
     /// <summary>Number of English words loaded (0 without <see cref="EnglishWordsFile"/>).</summary>
-    public int EnglishWordCount => dictionary.Set.Count;
+    public int EnglishWordCount => dictionary.Count;
 
     /// <summary>
     /// True for an English dictionary word ("Battery", "COOL"; looked up lower-cased) that no first-name or surname list
@@ -171,7 +192,7 @@ public sealed class Gazetteer
         var bits = 0;
         bits |= first.Contains(word) || (changed && first.Contains(title)) ? 16 : 0;
         bits |= last.Contains(word) || (changed && last.Contains(title)) ? 32 : 0;
-        bits |= places.ContainsKey(word) || (changed && places.ContainsKey(title)) ? 64 : 0;
+        bits |= places.Contains(word) || (changed && places.Contains(title)) ? 64 : 0;
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
         bits |= dictionary.Contains(lower) ? 128 : 0;
@@ -249,7 +270,8 @@ public sealed class Gazetteer
     {
         Span<char> buffer = stackalloc char[Math.Min(phrase.Length, 96)];
         var p = TitleCaseIfUpper(phrase, buffer);
-        return places.TryGetValue(p, out var kind) && !common.Contains(p) ? kind : PlaceKind.None;
+        var index = places.IndexOf(p);
+        return index >= 0 && !common.Contains(p) ? placeKinds[index] : PlaceKind.None;
     }
 
     /// <summary>

@@ -17,12 +17,13 @@ public sealed class NerWordIds
     // Longer words are not in the list (GloVe's entries are short); they get id 0 without a lookup.
     private const int MaxWordLength = 64;
 
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ids;
+    // Word n (1-based, the file's line n) is entry n - 1: 100,000 words packed into a few arrays.
+    private readonly PackedStringTable words;
 
-    private NerWordIds(Dictionary<string, int> ids)
+    private NerWordIds(PackedStringTable words)
     {
-        this.ids = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        Count = ids.Count;
+        this.words = words;
+        Count = words.Count;
     }
 
     /// <summary>Number of listed words.</summary>
@@ -31,12 +32,12 @@ public sealed class NerWordIds
     /// <summary>Reads <paramref name="path"/> (UTF-8, one lower-case word per line).</summary>
     public static NerWordIds Load(string path)
     {
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var map = new PackedStringTable.Builder();
         var id = 0;
         foreach (var line in File.ReadLines(path))
         {
             id++;
-            if (line.Length == 0 || !map.TryAdd(line, id))
+            if (line.Length == 0 || !map.TryAdd(line, out _))
             {
                 throw new NerModelException($"{path}: line {id} is empty or repeats an earlier word; re-export the model (train/export.py).");
             }
@@ -47,7 +48,7 @@ public sealed class NerWordIds
             throw new NerModelException($"{path} lists no words; re-export the model (train/export.py).");
         }
 
-        return new NerWordIds(map);
+        return new NerWordIds(map.Build());
     }
 
     /// <summary>The id of <paramref name="word"/> (looked up lower-cased), 0 when it is not listed.</summary>
@@ -60,7 +61,7 @@ public sealed class NerWordIds
 
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
-        return ids.TryGetValue(lower, out var id) ? id : 0;
+        return words.IndexOf(lower) + 1;
     }
 
     /// <summary>
