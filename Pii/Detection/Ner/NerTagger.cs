@@ -28,6 +28,27 @@ public sealed class NerTagger
     /// </summary>
     public List<NerSpan>[] Tag(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(texts);
+        var result = new List<NerSpan>[texts.Count];
+        // A tables batch hands over 1,000 cells at once. Tagging them in groups keeps only one group's tokens, features
+        // and label scores alive at a time (they would otherwise outlive several collections and be promoted), while a
+        // group is still large enough for length-sorted batches to pad little. A text's labels do not depend on the
+        // other texts of its batch (each row gets its own length); its scores move at most in the second decimal (the
+        // int8 model quantizes a batch's activations with one scale), as they do with any other mix of rows.
+        for (var first = 0; first < texts.Count; first += GroupSize)
+        {
+            TagGroup(texts, first, Math.Min(GroupSize, texts.Count - first), result, cancellationToken);
+        }
+
+        return result;
+    }
+
+    // Texts tagged together (see Tag).
+    private const int GroupSize = 256;
+
+    private void TagGroup(IReadOnlyList<string> all, int first, int count, List<NerSpan>[] result, CancellationToken cancellationToken)
+    {
+        var texts = new TextGroup(all, first, count);
         var labelCount = model.Labels.Count;
         var tokens = new WordPieceToken[texts.Count][];
         var probs = new float[texts.Count][];
@@ -65,14 +86,17 @@ public sealed class NerTagger
             RunBatch(windows, b, Math.Min(settings.BatchSize, windows.Count - b), tokens, bits, wordIds, probs, cancellationToken);
         }
 
-        var result = new List<NerSpan>[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            result[i] = [];
-            NerSpanDecoder.Decode(texts[i], tokens[i], probs[i], model.Labels, settings.MinScore, result[i]);
+            var spans = result[first + i] = [];
+            NerSpanDecoder.Decode(texts[i], tokens[i], probs[i], model.Labels, settings.MinScore, spans);
         }
+    }
 
-        return result;
+    // Texts [first, first + count) of a list, indexed from 0.
+    private readonly record struct TextGroup(IReadOnlyList<string> All, int First, int Count)
+    {
+        public string this[int index] => All[First + index];
     }
 
     private void AddWindows(int text, int count, List<Window> windows)

@@ -70,6 +70,36 @@ public sealed class NerRecognizerTests
     }
 
     [Fact]
+    public void A_large_call_is_tagged_in_groups_of_256_texts_each_answered_at_its_own_index()
+    {
+        // 600 different texts in one call give exactly what calls of 256, 256 and 88 give: every text's spans land at
+        // its own index across the group boundaries. (Tagged alone, a text can score slightly differently: the int8
+        // model quantizes each batch's activations with one scale, so only the same mix of texts is reproducible.)
+        string[] samples =
+        [
+            "Heidi Müller lives in Amsterdam.", "no names here", "", "Ivan Petrov flew from Moscow to Paris on Monday.",
+            "Contact Maria Garcia at the Madrid office of Acme Corporation.", "12345",
+            string.Join(' ', Enumerable.Repeat("John Smith met Anna Kowalski in Warsaw.", 40)),
+        ];
+        var texts = Enumerable.Range(0, 600).Select(i => (i % 5 == 0 ? $"Ref {i}: " : "") + samples[i % samples.Length]).ToList();
+        var tagger = new NerTagger(ModelFixture.Recognizer.Model, NerSettings.Default);
+
+        var together = tagger.Tag(texts);
+        var apart = new[] { (0, 256), (256, 256), (512, 88) }.SelectMany(g => tagger.Tag(texts.GetRange(g.Item1, g.Item2))).ToList();
+
+        Assert.Equal(texts.Count, together.Length);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(apart[i], together[i]);
+            Assert.All(together[i], s => Assert.InRange(s.End, s.Start + 1, texts[i].Length));
+        }
+
+        Assert.Contains(together[0], s => s.EntityType == "PERSON" && texts[0][s.Start..s.End] == "Heidi Müller");
+        Assert.Empty(together[1]);
+        Assert.Empty(together[2]);
+    }
+
+    [Fact]
     public void ATextScoresTheSameAloneAndBesideMuchLongerTexts()
     {
         // The LSTM gets each row's own length: padding up to the longest text of a batch must not move a short text's
