@@ -114,8 +114,11 @@ public static class TeeJobCommand
         try
         {
             var jobId = "tee-" + DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            // One silo: a batch per core in flight keeps the cores busy; the pool default (twice the cores, so batches
+            // reach other silos) would only hold more rows in memory here. 100k rows, NER on: 4 in flight 311–319 MB,
+            // 2 in flight 300–304 MB, at the same speed.
             var parameters = new TablesJobParameters(environment.InputDatabase, environment.OutputDirectory, environment.ConfigPath,
-                environment.VerifyFull, null, null);
+                environment.VerifyFull, null, Math.Max(2, Environment.ProcessorCount));
             var job = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IJobGrain>(jobId);
             log.Info("pipeline", "Starting PII anonymization processing...");
             await job.Start(new JobSubmission(TablesJobRunner.JobType, JsonSerializer.SerializeToElement(parameters.ToJsonObject())))
