@@ -6,7 +6,7 @@ using PiiOrleans.Pii.Evaluation;
 namespace PiiOrleans.Benchmarks.Ner;
 
 /// <summary>
-/// <c>benchmarks ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--dump F]</c>: span-level P/R/F2 on a presidio-research file for the
+/// <c>benchmarks ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--windows-per-run W] [--dump F]</c>: span-level P/R/F2 on a presidio-research file for the
 /// NER model alone, the gazetteer alone, and the full analyzer (pattern recognizers + NER + gazetteer).
 /// </summary>
 public static class NerEvaluation
@@ -19,7 +19,7 @@ public static class NerEvaluation
         var i = Array.IndexOf(args, "--input");
         if (i < 0 || i + 1 >= args.Length)
         {
-            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--dump out.jsonl]");
+            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--windows-per-run W] [--dump out.jsonl]");
             return 2;
         }
 
@@ -33,8 +33,11 @@ public static class NerEvaluation
         var minScore = c >= 0 && c + 1 < args.Length && double.TryParse(args[c + 1], System.Globalization.CultureInfo.InvariantCulture, out var ms)
             ? ms : NerSettings.DefaultMinScore;
         bool? skipLowerCase = args.Contains("--uncased") ? false : args.Contains("--cased-only") ? true : null;
+        // --windows-per-run 4 evaluates the model as the tables engine runs it (NerSettings.BatchSize).
+        var w = Array.IndexOf(args, "--windows-per-run");
+        var windowsPerRun = w >= 0 && w + 1 < args.Length && int.TryParse(args[w + 1], out var wr) ? wr : NerSettings.Default.BatchSize;
         using var ner = NerRecognizer.Create(new NerSettings(ModelDirectory: modelDirectory, IntraOpThreads: threads, CacheCapacity: 0,
-            MinScore: minScore, SkipTextsWithoutCapitals: skipLowerCase));
+            MinScore: minScore, SkipTextsWithoutCapitals: skipLowerCase, BatchSize: windowsPerRun));
         var gazetteer = new GazetteerRecognizer(Gazetteer.Load(Path.Combine(ner.Model.Directory, "gazetteer")));
 
         Report("NER model alone (raw spans)", samples, texts, batch => Raw(ner, batch));
