@@ -23,42 +23,25 @@ public sealed class DuplicateJobActivationTests
     {
         await using var cluster = await TestSilo.StartAsync();
         var id = "duplicate-" + Guid.NewGuid().ToString("N");
-        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnCancelled(string jobId)
+        using var watch = new RunnerCancellationWatch(id);
+        var job = cluster.GrainFactory.GetGrain<IJobGrain>(id);
+        await job.Start(new JobSubmission(WaitingJobRunner.TypeName, NoParameters));
+        await MoveETagAsync(cluster, job);
+
+        // The next change this activation saves is refused; the caller sees a failure it retries.
+        var refused = await Assert.ThrowsAsync<InconsistentStateException>(() => job.Answer([new JobAnswer("after", "now")]));
+        Assert.True(SiloLoss.IsSiloLoss(refused));
+        await watch.Cancelled.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The retry reaches a fresh activation, which resumes the job from the record that won.
+        var events = await RetryUntilAsync(async () =>
         {
-            if (jobId == id)
-            {
-                cancelled.TrySetResult();
-            }
-        }
-
-        WaitingJobRunner.Cancelled += OnCancelled;
-        try
-        {
-            var job = cluster.GrainFactory.GetGrain<IJobGrain>(id);
-            await job.Start(new JobSubmission(WaitingJobRunner.TypeName, NoParameters));
-
-            await MoveETagAsync(cluster, job);
-
-            // The next change this activation saves is refused; the caller sees a failure it retries.
-            var refused = await Assert.ThrowsAsync<InconsistentStateException>(() => job.Answer([new JobAnswer("after", "now")]));
-            Assert.True(SiloLoss.IsSiloLoss(refused));
-            await cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
-
-            // The retry reaches a fresh activation, which resumes the job from the record that won.
-            var events = await RetryUntilAsync(async () =>
-            {
-                var all = await job.GetEvents(0, 100);
-                return all.Any(e => e.Kind == JobEventKinds.Warning && e.Data.GetProperty("code").GetString() == "job_resumed") ? all : null;
-            });
-            Assert.Equal(JobState.Running, (await job.GetStatus()).State);
-            Assert.Single(events, e => e.Kind == JobEventKinds.Started);
-            await job.Cancel();
-        }
-        finally
-        {
-            WaitingJobRunner.Cancelled -= OnCancelled;
-        }
+            var all = await job.GetEvents(0, 100);
+            return all.Any(e => e.Kind == JobEventKinds.Warning && e.Data.GetProperty("code").GetString() == "job_resumed") ? all : null;
+        });
+        Assert.Equal(JobState.Running, (await job.GetStatus()).State);
+        Assert.Single(events, e => e.Kind == JobEventKinds.Started);
+        await job.Cancel();
     }
 
     [Fact]

@@ -48,29 +48,13 @@ public sealed class JobLifetimeTests
     {
         var cluster = await TestSilo.StartAsync();
         var id = "in-process-3-" + Guid.NewGuid().ToString("N");
-        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnCancelled(string jobId)
-        {
-            if (jobId == id)
-            {
-                cancelled.TrySetResult();
-            }
-        }
+        using var watch = new RunnerCancellationWatch(id);
+        var job = cluster.GrainFactory.GetGrain<IJobGrain>(id);
+        await job.Start(new JobSubmission(WaitingJobRunner.TypeName, NoParameters));
 
-        WaitingJobRunner.Cancelled += OnCancelled;
-        try
-        {
-            var job = cluster.GrainFactory.GetGrain<IJobGrain>(id);
-            await job.Start(new JobSubmission(WaitingJobRunner.TypeName, NoParameters));
+        await cluster.DisposeAsync();
 
-            await cluster.DisposeAsync();
-
-            // The job grain's deactivation cancelled the runner before the silo went away.
-            Assert.True(cancelled.Task.IsCompleted);
-        }
-        finally
-        {
-            WaitingJobRunner.Cancelled -= OnCancelled;
-        }
+        // The job grain's deactivation cancelled the runner before the silo went away.
+        Assert.True(watch.Cancelled.IsCompleted);
     }
 }
