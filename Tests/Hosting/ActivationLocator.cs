@@ -12,7 +12,11 @@ internal static class ActivationLocator
 {
     private static readonly TimeSpan LookFor = TimeSpan.FromSeconds(15);
 
-    public static async Task<SiloAddress> FindAsync(IGrainFactory grains, IAddressable grain)
+    public static async Task<SiloAddress> FindAsync(IGrainFactory grains, IAddressable grain) =>
+        await FindAsync(grains, grain, () => Task.FromResult(false)) ?? throw new InvalidOperationException("unreachable");
+
+    /// <summary>As <see cref="FindAsync(IGrainFactory, IAddressable)"/>, but null as soon as <paramref name="gone"/> says the grain's work is over.</summary>
+    public static async Task<SiloAddress?> FindAsync(IGrainFactory grains, IAddressable grain, Func<Task<bool>> gone)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -21,6 +25,11 @@ internal static class ActivationLocator
             if (address is not null)
             {
                 return address;
+            }
+
+            if (await gone())
+            {
+                return null;
             }
 
             if (clock.Elapsed > LookFor)
