@@ -121,13 +121,11 @@ public sealed class AnalyzerEngineTests
     [InlineData("ab:")]
     [InlineData("a-b.c@")]
     [InlineData("http://a.")]
-    // Aimed at the built-in patterns that backtrack (addresses, dates, IBAN, money after a symbol, phone, URL scheme).
+    // Aimed at the built-in patterns that backtrack (addresses, dates, IBAN, money, phone, URL scheme): near misses,
+    // which make a backtracking engine try hardest (a megabyte of dense real matches measures result handling instead).
     [InlineData("1,234")]
-    [InlineData("$1,234")]
     [InlineData("1 Aa-")]
-    [InlineData("12 Aa ")]
     [InlineData("Via Aa ")]
-    [InlineData("12 January ")]
     [InlineData("1/")]
     [InlineData("1.")]
     [InlineData("AB12")]
