@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using PiiOrleans.Client.Connection;
@@ -16,8 +15,6 @@ namespace PiiOrleans.Tests.Silo;
 /// </summary>
 public sealed class DuplicateJobActivationTests
 {
-    private static readonly JsonElement NoParameters = JsonDocument.Parse("{}").RootElement;
-
     [Fact]
     public async Task An_activation_whose_save_is_refused_stops_its_runner_and_the_job_resumes_from_the_winning_record()
     {
@@ -25,7 +22,7 @@ public sealed class DuplicateJobActivationTests
         var id = "duplicate-" + Guid.NewGuid().ToString("N");
         using var watch = new RunnerCancellationWatch(id);
         var job = cluster.GrainFactory.GetGrain<IJobGrain>(id);
-        await job.Start(new JobSubmission(WaitingJobRunner.TypeName, NoParameters));
+        await job.Start(new JobSubmission(WaitingJobRunner.TypeName, TestJobTypes.NoParameters));
         await MoveETagAsync(cluster, job);
 
         // The next change this activation saves is refused; the caller sees a failure it retries.
@@ -49,7 +46,7 @@ public sealed class DuplicateJobActivationTests
     {
         await using var cluster = await TestSilo.StartAsync();
         var job = cluster.GrainFactory.GetGrain<IJobGrain>("duplicate-" + Guid.NewGuid().ToString("N"));
-        await job.Start(new JobSubmission(WaitingJobRunner.TypeName, NoParameters));
+        await job.Start(new JobSubmission(WaitingJobRunner.TypeName, TestJobTypes.NoParameters));
         await MoveETagAsync(cluster, job);
 
         // The runner's end is saved by the activation itself, after the call returned: the refusal reaches no caller.
@@ -73,7 +70,7 @@ public sealed class DuplicateJobActivationTests
     {
         await using var cluster = await TestSilo.StartAsync();
         using var connection = new GrainJobConnection(cluster.GrainFactory, "test");
-        var submitted = await connection.SubmitAsync(new JobSubmission(WaitingJobRunner.TypeName, NoParameters), CancellationToken.None);
+        var submitted = await connection.SubmitAsync(new JobSubmission(WaitingJobRunner.TypeName, TestJobTypes.NoParameters), CancellationToken.None);
         var job = cluster.GrainFactory.GetGrain<IJobGrain>(submitted.Id);
         await MoveETagAsync(cluster, job);
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Jobs;
@@ -9,14 +8,12 @@ namespace PiiOrleans.Tests.Silo;
 /// <summary>Jobs driven through grains in-process: waiting for completion, and silo shutdown cancelling running jobs.</summary>
 public sealed class JobLifetimeTests
 {
-    private static readonly JsonElement NoParameters = JsonDocument.Parse("{}").RootElement;
-
     [Fact]
     public async Task WaitForCompletion_follows_a_job_through_its_events_to_the_final_status()
     {
         await using var cluster = await TestSilo.StartAsync();
         var job = cluster.GrainFactory.GetGrain<IJobGrain>("in-process-1");
-        await job.Start(new JobSubmission(QuestionJobRunner.TypeName, NoParameters));
+        await job.Start(new JobSubmission(QuestionJobRunner.TypeName, TestJobTypes.NoParameters));
         await job.Answer([new JobAnswer("color", "red")]); // answered before it is asked: cached per key
 
         var kinds = new List<string>();
@@ -34,9 +31,9 @@ public sealed class JobLifetimeTests
         await using var cluster = await TestSilo.StartAsync();
         var job = cluster.GrainFactory.GetGrain<IJobGrain>("in-process-2");
 
-        var first = await job.Start(new JobSubmission(WaitingJobRunner.TypeName, NoParameters));
-        var again = await job.Start(new JobSubmission(WaitingJobRunner.TypeName, NoParameters));
-        await Assert.ThrowsAsync<JobParameterException>(() => job.Start(new JobSubmission(QuestionJobRunner.TypeName, NoParameters)));
+        var first = await job.Start(new JobSubmission(WaitingJobRunner.TypeName, TestJobTypes.NoParameters));
+        var again = await job.Start(new JobSubmission(WaitingJobRunner.TypeName, TestJobTypes.NoParameters));
+        await Assert.ThrowsAsync<JobParameterException>(() => job.Start(new JobSubmission(QuestionJobRunner.TypeName, TestJobTypes.NoParameters)));
 
         Assert.Equal(first.SubmittedAt, again.SubmittedAt);
         Assert.Single(await job.GetEvents(0, 100), e => e.Kind == JobEventKinds.Started);
@@ -50,7 +47,7 @@ public sealed class JobLifetimeTests
         var id = "in-process-3-" + Guid.NewGuid().ToString("N");
         using var watch = new RunnerCancellationWatch(id);
         var job = cluster.GrainFactory.GetGrain<IJobGrain>(id);
-        await job.Start(new JobSubmission(WaitingJobRunner.TypeName, NoParameters));
+        await job.Start(new JobSubmission(WaitingJobRunner.TypeName, TestJobTypes.NoParameters));
 
         await cluster.DisposeAsync();
 

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PiiOrleans.Pii.Detection.Ner;
 
 /// <summary>
@@ -34,20 +36,25 @@ public sealed class PackedStringTable
     public bool Contains(ReadOnlySpan<char> value) => IndexOf(value) >= 0;
 
     /// <summary>The index of <paramref name="value"/> (its position when added), or -1.</summary>
-    public int IndexOf(ReadOnlySpan<char> value)
+    public int IndexOf(ReadOnlySpan<char> value) => Find(chars, starts, slots, value, out _);
+
+    // The index of value, or -1 with the empty slot where it would go (shared by lookups and the builder).
+    private static int Find(char[] chars, ReadOnlySpan<int> starts, int[] slots, ReadOnlySpan<char> value, out int emptySlot)
     {
         var mask = slots.Length - 1;
         for (var slot = Hash(value) & mask; ; slot = (slot + 1) & mask)
         {
-            var entry = slots[slot];
-            if (entry == 0)
+            var entry = slots[slot] - 1;
+            if (entry < 0)
             {
+                emptySlot = slot;
                 return -1;
             }
 
-            if (this[entry - 1].SequenceEqual(value))
+            if (chars.AsSpan(starts[entry], starts[entry + 1] - starts[entry]).SequenceEqual(value))
             {
-                return entry - 1;
+                emptySlot = -1;
+                return entry;
             }
         }
     }
@@ -68,16 +75,10 @@ public sealed class PackedStringTable
         /// <summary>Adds <paramref name="value"/> unless it is there already; its index either way.</summary>
         public bool TryAdd(ReadOnlySpan<char> value, out int index)
         {
-            var mask = slots.Length - 1;
-            var slot = Hash(value) & mask;
-            for (; slots[slot] != 0; slot = (slot + 1) & mask)
+            index = Find(chars, CollectionsMarshal.AsSpan(starts), slots, value, out var slot);
+            if (index >= 0)
             {
-                var existing = slots[slot] - 1;
-                if (chars.AsSpan(starts[existing], starts[existing + 1] - starts[existing]).SequenceEqual(value))
-                {
-                    index = existing;
-                    return false;
-                }
+                return false;
             }
 
             if (length + value.Length > chars.Length)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PiiOrleans.Grains.Jobs;
 
@@ -6,6 +7,9 @@ namespace PiiOrleans.Tests.Silo.TestJobs;
 /// <summary>Registers the test job types, the way a pipeline registers its own.</summary>
 public static class TestJobTypes
 {
+    /// <summary>An empty parameters object: the test job types take none.</summary>
+    public static readonly JsonElement NoParameters = JsonDocument.Parse("{}").RootElement;
+
     public static void Register(IServiceCollection services)
     {
         services.AddJobType<QuestionJobRunner>(QuestionJobRunner.TypeName, "Test: progress, one question, a result.");
