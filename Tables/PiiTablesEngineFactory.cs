@@ -63,7 +63,10 @@ public sealed class PiiTablesEngineFactory(IEnumerable<IEntityRecognizer> extraR
                 new ColumnLinks(spec.InputPath));
             var batch = settings.BatchProcessing;
             return new TablesEngineSetup(anonymizer, settings.Enabled, batch.BatchSize, batch.EnableParallelProcessing, batch.NumWorkers,
-                settings.EnabledEntityTypes, model, settings.Nlp.SupportedLanguages);
+                settings.EnabledEntityTypes, model, settings.Nlp.SupportedLanguages)
+            {
+                UsesNerModel = ner.Any(r => r is Pii.Detection.Ner.NerRecognizer),
+            };
         }
         catch (PiiConfigurationException ex)
         {

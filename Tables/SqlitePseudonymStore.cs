@@ -30,7 +30,7 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
     private const int DigestSize = 16;
 
     private readonly string _path;
-    private readonly int _pageCacheKilobytes;
+    private int _pageCacheKilobytes;
     // One keyed HMAC context reused under the lock: the one-shot HMAC sets a context up per call (twice the cost).
     private readonly IncrementalHash _digest;
     private readonly AesGcm _seal;
@@ -114,6 +114,37 @@ public sealed class SqlitePseudonymStore : IPseudonymStore, IDisposable
             _transaction?.Commit();
             _transaction?.Dispose();
             _transaction = null;
+        }
+    }
+
+    /// <summary>
+    /// SQLite's page cache in kilobytes (at most; the cache fills as the file grows). Settable so that the owner can size
+    /// it once it knows the job (see <c>PseudonymGrain</c>); a change applies at once to an open file.
+    /// </summary>
+    public int PageCacheKilobytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pageCacheKilobytes;
+            }
+        }
+
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                _pageCacheKilobytes = value;
+                if (_connection is not null)
+                {
+                    using var command = _connection.CreateCommand();
+                    command.CommandText = $"PRAGMA cache_size=-{value}";
+                    command.ExecuteNonQuery();
+                }
+            }
         }
     }
 

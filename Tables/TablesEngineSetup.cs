@@ -14,4 +14,8 @@ public sealed record TablesEngineSetup(
     int NumWorkers,
     ImmutableArray<string> EnabledEntities,
     string NlpModel,
-    ImmutableArray<string> SupportedLanguages);
+    ImmutableArray<string> SupportedLanguages)
+{
+    /// <summary>Whether the engine runs a NER model (then the model, not SQLite, bounds the job's speed).</summary>
+    public bool UsesNerModel { get; init; }
+}

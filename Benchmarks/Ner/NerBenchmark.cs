@@ -27,7 +27,7 @@ public static class NerBenchmark
         var (seconds, found) = Measure(recognizer, texts, batch, request);
         Console.WriteLine($"ner: {texts.Length} sentences, batch {batch}, {threads} threads: {texts.Length / seconds:F0} sentences/s ({found} entities, {seconds:F2} s)");
 
-        var gazetteer = new GazetteerRecognizer(Gazetteer.Load(Path.Combine(recognizer.Model.Directory, "gazetteer")));
+        var gazetteer = new GazetteerRecognizer(Gazetteer.Load(Path.Combine(recognizer.Model.Directory, "gazetteer")), besideModel: true);
         var sw = Stopwatch.StartNew();
         var gazetteerFound = 0;
         var results = new List<RecognizerResult>();

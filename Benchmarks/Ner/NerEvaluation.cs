@@ -38,7 +38,7 @@ public static class NerEvaluation
         var windowsPerRun = w >= 0 && w + 1 < args.Length && int.TryParse(args[w + 1], out var wr) ? wr : NerSettings.Default.BatchSize;
         using var ner = NerRecognizer.Create(new NerSettings(ModelDirectory: modelDirectory, IntraOpThreads: threads, CacheCapacity: 0,
             MinScore: minScore, SkipTextsWithoutCapitals: skipLowerCase, BatchSize: windowsPerRun));
-        var gazetteer = new GazetteerRecognizer(Gazetteer.Load(Path.Combine(ner.Model.Directory, "gazetteer")));
+        var gazetteer = new GazetteerRecognizer(Gazetteer.Load(Path.Combine(ner.Model.Directory, "gazetteer")), besideModel: true);
 
         Report("NER model alone (raw spans)", samples, texts, batch => Raw(ner, batch));
         Report("gazetteer alone (raw spans)", samples, texts, batch => batch.Select(x => Single(gazetteer, x)).ToArray());

@@ -22,6 +22,10 @@ public sealed class PseudonymGrain(
     // at 1M rows 20,121 rows/s instead of 16,016 and 8 s of kernel time instead of 17 s, for 28 MB of RSS.
     private const int PseudonymPageCacheKilobytes = 32 * 1024;
 
+    // A job that runs the NER model goes at a tenth of that speed (the model bounds it, not the store's lookups), so its
+    // store keeps 8 MB: the 24 MB spared keep a NER-on job's peak RSS flat as the store grows (docs/tables.md, "Memory").
+    private const int NerJobPseudonymPageCacheKilobytes = 8 * 1024;
+
     private SqlitePseudonymStore? _store;
     private BatchAnonymizer? _anonymizer;
     private string? _digest;
@@ -95,7 +99,9 @@ public sealed class PseudonymGrain(
         }
 
         _store = new SqlitePseudonymStore(state.State.Path!, state.State.Keys!, pageCacheKilobytes: PseudonymPageCacheKilobytes);
-        _anonymizer = new BatchAnonymizer(factory.Create(engine, _store).Anonymizer);
+        var setup = factory.Create(engine, _store);
+        _store.PageCacheKilobytes = setup.UsesNerModel ? NerJobPseudonymPageCacheKilobytes : PseudonymPageCacheKilobytes;
+        _anonymizer = new BatchAnonymizer(setup.Anonymizer);
         _digest = engine.Digest;
     }
 

@@ -68,6 +68,30 @@ public sealed class SqlitePseudonymStoreTests : IDisposable
     }
 
     [Fact]
+    public void APageCacheShrunkWhileOpenSpillsToTheFile()
+    {
+        // The scratch store never commits: its pages reach the file only when they leave SQLite's page cache.
+        using var store = new SqlitePseudonymStore(StorePath, cacheCapacity: 16, pageCacheKilobytes: 32 * 1024);
+        var factory = new FakeSurrogateFactory("seed");
+        for (var i = 0; i < 5000; i++)
+        {
+            store.GetOrAdd("PERSON", "Filler Person " + i, factory);
+        }
+
+        var before = new FileInfo(StorePath).Length;
+        store.PageCacheKilobytes = 64;
+        Assert.Equal(64, store.PageCacheKilobytes);
+        for (var i = 0; i < 5000; i++)
+        {
+            store.GetOrAdd("PERSON", "Other Person " + i, factory);
+        }
+
+        Assert.True(new FileInfo(StorePath).Length > before + 200_000, $"{before} → {new FileInfo(StorePath).Length} bytes");
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.PageCacheKilobytes = 0);
+        Assert.Equal("Filler Person 17", store.TryGetOriginal("PERSON", store.GetOrAdd("PERSON", "Filler Person 17", factory), out var original) ? original : null);
+    }
+
+    [Fact]
     public void KeepsNoValueInClearOnDiskAndDeletesItsFileOnDispose()
     {
         // A small page cache, so the mappings reach the file (the store never commits: pages leave the cache when it spills).

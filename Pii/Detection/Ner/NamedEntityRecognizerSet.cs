@@ -28,7 +28,7 @@ public sealed record NamedEntityRecognizerSet(IReadOnlyList<IEntityRecognizer> R
             var ner = NerRecognizer.Create(settings with { ModelDirectory = directory });
             var name = Path.GetFileName(ner.Model.Directory.TrimEnd('/'));
             // The gazetteer both confirms the model's spans and finds names and places the model missed.
-            return ner.Gazetteer is { } lists ? new([ner, new GazetteerRecognizer(lists)], name + " + gazetteer") : new([ner], name);
+            return ner.Gazetteer is { } lists ? new([ner, new GazetteerRecognizer(lists, besideModel: true)], name + " + gazetteer") : new([ner], name);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException and not ArgumentException)
         {

@@ -7,10 +7,10 @@ public sealed class GazetteerRecognizerTests
 {
     private static readonly Lazy<Gazetteer> Lists = new(() => Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer")));
 
-    private static List<(string Type, string Value, double Score)> Analyze(string text)
+    private static List<(string Type, string Value, double Score)> Analyze(string text, bool besideModel = false)
     {
         var results = new List<RecognizerResult>();
-        new GazetteerRecognizer(Lists.Value).Analyze(text, RecognitionRequest.Default, results);
+        new GazetteerRecognizer(Lists.Value, besideModel).Analyze(text, RecognitionRequest.Default, results);
         return results.Select(r => (r.EntityType, text[r.Start..r.End], r.Score)).ToList();
     }
 
@@ -54,6 +54,18 @@ public sealed class GazetteerRecognizerTests
     {
         Assert.Empty(Analyze("The Board will meet on Monday in May."));
         Assert.Empty(Analyze("heidi müller lives in amsterdam"));
+    }
+
+    [Fact]
+    public void BesideTheModelALoneKnownNameCountsOnlyInCellLikeTexts()
+    {
+        const string Prose = "He won a Golden Globe award last year";
+        Assert.Contains(Analyze(Prose), f => f is ("PERSON", "Golden", _));
+        Assert.DoesNotContain(Analyze(Prose, besideModel: true), f => f.Type == "PERSON");
+        Assert.Contains(Analyze("Owner Venus", besideModel: true), f => f is ("PERSON", "Venus", _));
+        // Pairs, titles and context words still count in running text.
+        Assert.Contains(Analyze("Yesterday Heidi Müller won a Golden Globe award", besideModel: true), f => f is ("PERSON", "Heidi Müller", _));
+        Assert.Contains(Analyze("Please call Dr. Zyxwvut tomorrow about the Golden Globe", besideModel: true), f => f is ("PERSON", "Zyxwvut", _));
     }
 
     [Theory]

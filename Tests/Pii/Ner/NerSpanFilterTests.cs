@@ -272,4 +272,11 @@ public sealed class NerSpanFilterTests
     [InlineData("Professor Cres Eastman , Director", "Professor Cres Eastman", "Professor Cres Eastman")]
     [InlineData("He called Dr. yesterday", "Dr.", null)]
     public void KeepsATitleThatOpensAName(string text, string value, string? expected) => Assert.Equal(expected, Refine(text, value));
+
+    [Theory]
+    [InlineData("as President Barack Obama said", "President Barack Obama", "Barack Obama")]
+    [InlineData("met Prime Minister Shinzo Abe", "Prime Minister Shinzo Abe", "Shinzo Abe")]
+    [InlineData("under Colonel Baltasar Cárdenas", "Colonel Baltasar Cárdenas", "Baltasar Cárdenas")]
+    [InlineData("Sen. Barry Goldwater", "Sen. Barry Goldwater", "Barry Goldwater")]
+    public void TrimsAnOfficeInFrontOfAName(string text, string value, string? expected) => Assert.Equal(expected, Refine(text, value));
 }
