@@ -15,6 +15,9 @@ public static class TablesExitCodes
     /// <summary>The pipeline failed (input not a database, invalid text, constraint that cannot be met, I/O).</summary>
     public const int PipelineFailure = 3;
 
+    /// <summary>The job was stopped before it finished (SIGTERM, Ctrl+C, or a cancel from the client); nothing was published.</summary>
+    public const int Cancelled = 4;
+
     /// <summary>The privacy check found PII left in clear; nothing was published (6: 4 and 5 are the client's cancelled/unanswered).</summary>
     public const int PrivacyCheckFailed = 6;
 }

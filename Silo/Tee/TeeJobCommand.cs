@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,19 +23,38 @@ namespace PiiOrleans.Silo.Tee;
 /// </summary>
 public static class TeeJobCommand
 {
+    // How long a cancelled job gets to delete its scratch files (the wait polls every 5 s at most, within Docker's 10 s).
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(4);
+
     /// <summary>Runs with the process environment and console.</summary>
     public static Task<int> RunAsync(string[] args)
     {
         _ = args;
         var variables = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
-        using var cancel = new CancellationTokenSource();
+        var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             cancel.Cancel();
         };
-        return RunAsync(variables, Console.Out, configureServices: null, http: null, cancel.Token);
+        // A container is stopped with SIGTERM (docker stop, Kubernetes): the job is cancelled as with Ctrl+C, so the
+        // process exits with code 4 within the stop grace period, nothing published, instead of running on until SIGKILL.
+        var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancel.Cancel();
+        });
+        return RunAndReleaseAsync();
+
+        async Task<int> RunAndReleaseAsync()
+        {
+            using (cancel)
+            using (terminate)
+            {
+                return await RunAsync(variables, Console.Out, configureServices: null, http: null, cancel.Token).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>
@@ -59,16 +79,25 @@ public static class TeeJobCommand
         log.Info("start", environment.DevMode ? "Running in DEVELOPMENT MODE - using local database file" : "Running in PRODUCTION MODE",
             new { input = environment.InputDatabase, output = environment.OutputDirectory, config = environment.ConfigPath ?? "(built-in defaults)" });
 
-        if (environment.Query is { } query)
+        try
         {
-            var code = await FetchQueryResultsAsync(environment, query, http, log, cancellationToken).ConfigureAwait(false);
-            if (code != TablesExitCodes.Success)
+            if (environment.Query is { } query)
             {
-                return code;
+                var code = await FetchQueryResultsAsync(environment, query, http, log, cancellationToken).ConfigureAwait(false);
+                if (code != TablesExitCodes.Success)
+                {
+                    return code;
+                }
             }
-        }
 
-        return await RunJobAsync(environment, configureServices, log, cancellationToken).ConfigureAwait(false);
+            return await RunJobAsync(environment, configureServices, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            log.Error("cancelled", "The job was stopped before it finished (SIGTERM or Ctrl+C). Nothing was published.",
+                new { exit_code = TablesExitCodes.Cancelled });
+            return TablesExitCodes.Cancelled;
+        }
     }
 
     private static async Task<int> FetchQueryResultsAsync(TeeEnvironment environment, QueryRequest query, HttpClient? http, TeeLog log,
@@ -131,6 +160,18 @@ public static class TeeJobCommand
             catch (OperationCanceledException)
             {
                 await job.Cancel().ConfigureAwait(false);
+                // Let the job clean up (its temporary output and pseudonym store) before the silo stops: a job on a
+                // stopping silo keeps them for a resume, which never comes in this mode. Docker waits 10 s after SIGTERM.
+                using var grace = new CancellationTokenSource(CancelGrace);
+                try
+                {
+                    await job.WaitForCompletionAsync(null, grace.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The job did not finish in time; the process exits anyway.
+                }
+
                 throw;
             }
 

@@ -73,7 +73,7 @@ public sealed class SiloProcess : IDisposable
     }
 
     // The silo as built beside the tests (dotnet test builds the whole solution): repository/Silo/bin/<configuration>/<tfm>.
-    private static string SiloAssembly()
+    internal static string SiloAssembly()
     {
         var tests = new DirectoryInfo(AppContext.BaseDirectory);
         var tfm = tests.Name;

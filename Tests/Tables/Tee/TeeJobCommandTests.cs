@@ -92,6 +92,35 @@ public sealed class TeeJobCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AStoppedJobExitsWithCode4AndLeavesNothingBehind()
+    {
+        // SIGTERM and Ctrl+C cancel the token that RunAsync gets; here it is cancelled once the job reports progress. The
+        // real engine (vana configuration, patterns only) pseudonymizes the names, so the job has a pseudonym store.
+        TestDatabase.Execute(Path.Combine(_input, "query_results.db"),
+            "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000) "
+            + "INSERT INTO users SELECT i, 'Person Number' || i, 'user' || i || '@example.com' FROM n;");
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Tables", "vana-presidio-config.json")))!.AsObject();
+        config["ner"] = new System.Text.Json.Nodes.JsonObject { ["enabled"] = false };
+        var configPath = Path.Combine(_db.Directory, "config.json");
+        File.WriteAllText(configPath, config.ToJsonString());
+        var environment = DevEnvironment();
+        environment["PRESIDIO_CONFIG_PATH"] = configPath;
+        using var cancel = new CancellationTokenSource();
+        var output = new CancelOnEventWriter("\"event\":\"progress\"", cancel);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var code = await TeeJobCommand.RunAsync(environment, output, null, null, cancel.Token);
+
+        var log = output.ToString();
+        Assert.True(code == TablesExitCodes.Cancelled, log);
+        Assert.True(cancel.IsCancellationRequested, "the job finished before it was stopped: make it longer");
+        Assert.Contains("\"event\":\"cancelled\"", log);
+        // Nothing published, and neither the temporary output nor the pseudonym store is left in the output directory.
+        Assert.Empty(Directory.GetFileSystemEntries(_db.OutputDirectory).Select(Path.GetFileName));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"{watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task MissingInputDatabaseInDevModeIsABadParameter()
     {
         var (code, _) = await RunAsync(DevEnvironment());
@@ -207,5 +236,18 @@ public sealed class TeeJobCommandTests : IDisposable
 
         Assert.True(code == 0, log);
         Assert.DoesNotContain(engine.Requests, r => r.Path == "/files/results.db");
+    }
+
+    /// <summary>Cancels <paramref name="cancel"/> when a line containing <paramref name="marker"/> is written.</summary>
+    private sealed class CancelOnEventWriter(string marker, CancellationTokenSource cancel) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value is not null && value.Contains(marker, StringComparison.Ordinal))
+            {
+                cancel.Cancel();
+            }
+        }
     }
 }
