@@ -18,9 +18,16 @@ public static class SqliteConnections
         return connection;
     }
 
-    /// <summary>Opens (creating) the temporary output <paramref name="path"/> for bulk writing.</summary>
-    public static SqliteConnection OpenOutput(string path)
+    /// <summary>The output's page cache by default (kilobytes).</summary>
+    public const int OutputPageCacheKilobytes = 16_000;
+
+    /// <summary>
+    /// Opens (creating) the temporary output <paramref name="path"/> for bulk writing, with a page cache of at most
+    /// <paramref name="pageCacheKilobytes"/>.
+    /// </summary>
+    public static SqliteConnection OpenOutput(string path, int pageCacheKilobytes = OutputPageCacheKilobytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageCacheKilobytes, 1);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -33,7 +40,7 @@ public static class SqliteConnections
         // opening rolls the file back to the tables finished before and a resumed job redoes only that table. Only
         // pages that existed before the transaction are journaled (a table's pages are new), so it stays small.
         // synchronous=OFF: this survives the death of a process, not of its machine (the file is not yet published).
-        command.CommandText = "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-16000;";
+        command.CommandText = "PRAGMA journal_mode=DELETE; PRAGMA synchronous=OFF; PRAGMA foreign_keys=OFF; PRAGMA cache_size=-" + pageCacheKilobytes.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";";
         command.ExecuteNonQuery();
         return connection;
     }

@@ -52,7 +52,7 @@ public sealed class TableCopier : IDisposable
     private bool _done;
 
     private TableCopier(TableWork work, ITableCellAnonymizer engine, Func<TableBatch, Task<TableBatchResult>> dispatch,
-        Func<TableBatch, TableBatchResult, Task<TableBatchResult>> allocate)
+        Func<TableBatch, TableBatchResult, Task<TableBatchResult>> allocate, int outputPageCacheKilobytes)
     {
         _work = work;
         _engine = engine;
@@ -61,7 +61,7 @@ public sealed class TableCopier : IDisposable
         _input = SqliteConnections.OpenInput(work.InputPath);
         try
         {
-            _output = SqliteConnections.OpenOutput(work.OutputPath);
+            _output = SqliteConnections.OpenOutput(work.OutputPath, outputPageCacheKilobytes);
             _shape = DatabaseSchema.ReadTableShape(_input, work.Table);
             _columns = [.. _shape.Columns.Where(c => !c.IsGenerated)];
             _selectRowId = _shape.HasRowId && _shape.IntegerPrimaryKeyOrdinal < 0;
@@ -87,13 +87,14 @@ public sealed class TableCopier : IDisposable
     /// <summary>
     /// Opens the table described by <paramref name="work"/>; batches go to <paramref name="dispatch"/> (first pass) and,
     /// in table order, to <paramref name="allocate"/> when some column allocates pseudonyms.
+    /// <paramref name="outputPageCacheKilobytes"/> bounds the output's SQLite page cache.
     /// </summary>
     public static TableCopier Open(TableWork work, ITableCellAnonymizer engine, Func<TableBatch, Task<TableBatchResult>> dispatch,
-        Func<TableBatch, TableBatchResult, Task<TableBatchResult>> allocate)
+        Func<TableBatch, TableBatchResult, Task<TableBatchResult>> allocate, int outputPageCacheKilobytes = SqliteConnections.OutputPageCacheKilobytes)
     {
         try
         {
-            return new TableCopier(work, engine, dispatch, allocate);
+            return new TableCopier(work, engine, dispatch, allocate, outputPageCacheKilobytes);
         }
         catch (SqliteException ex)
         {
