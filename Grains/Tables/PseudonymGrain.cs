@@ -18,14 +18,6 @@ public sealed class PseudonymGrain(
     [PersistentState("pseudonyms", JobStorage.Name)] IPersistentState<PseudonymGrainState> state,
     ITablesEngineFactory factory) : Grain, IPseudonymGrain
 {
-    // The store's random-access structures (~45 bytes per mapping) stay cached far longer with 32 MB than with 8 MB:
-    // at 1M rows 20,121 rows/s instead of 16,016 and 8 s of kernel time instead of 17 s, for 28 MB of RSS.
-    private const int PseudonymPageCacheKilobytes = 32 * 1024;
-
-    // A job that runs the NER model goes at a tenth of that speed (the model bounds it, not the store's lookups), so its
-    // store keeps 8 MB: the 24 MB spared keep a NER-on job's peak RSS flat as the store grows (docs/tables.md, "Memory").
-    private const int NerJobPseudonymPageCacheKilobytes = 8 * 1024;
-
     private SqlitePseudonymStore? _store;
     private BatchAnonymizer? _anonymizer;
     private string? _digest;
@@ -98,9 +90,10 @@ public sealed class PseudonymGrain(
             await state.WriteStateAsync();
         }
 
-        _store = new SqlitePseudonymStore(state.State.Path!, state.State.Keys!, pageCacheKilobytes: PseudonymPageCacheKilobytes);
+        // The engine needs the store and tells whether it runs the model; the store opens its file only on first use.
+        _store = new SqlitePseudonymStore(state.State.Path!, state.State.Keys!);
         var setup = factory.Create(engine, _store);
-        _store.PageCacheKilobytes = setup.UsesNerModel ? NerJobPseudonymPageCacheKilobytes : PseudonymPageCacheKilobytes;
+        _store.PageCacheKilobytes = TablesPageCaches.PseudonymStore(setup.UsesNerModel);
         _anonymizer = new BatchAnonymizer(setup.Anonymizer);
         _digest = engine.Digest;
     }

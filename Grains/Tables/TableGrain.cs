@@ -14,10 +14,6 @@ namespace PiiOrleans.Grains.Tables;
 /// </summary>
 public sealed class TableGrain(TablesEngineCache engines) : Grain, ITableGrain
 {
-    // A job that runs the NER model writes a tenth as many rows per second; 8 MB of output cache instead of 16 keeps its
-    // peak RSS under 300 MB on a 2 GB input (docs/tables.md, "Memory"; the pseudonym store does the same).
-    private const int NerJobOutputPageCacheKilobytes = 8 * 1024;
-
     private TableCopier? _copier;
 
     /// <inheritdoc />
@@ -34,7 +30,7 @@ public sealed class TableGrain(TablesEngineCache engines) : Grain, ITableGrain
         _copier = TableCopier.Open(work, setup.Anonymizer,
             batch => ProcessBatchAsync(grains, batch),
             (batch, partial) => pseudonyms.Allocate(scratch, batch, partial),
-            setup.UsesNerModel ? NerJobOutputPageCacheKilobytes : SqliteConnections.OutputPageCacheKilobytes);
+            TablesPageCaches.Output(setup.UsesNerModel));
         return Task.FromResult(_copier.Progress);
     }
 
