@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using PiiOrleans.Tables;
 using PiiOrleans.Tests.Hosting;
 using PiiOrleans.Tests.Tables;
+using PiiOrleans.Tests.Tables.Tee;
 
 namespace PiiOrleans.Tests.EndToEnd;
 
@@ -21,13 +21,8 @@ public sealed class TeeSigtermEndToEndTests : IDisposable
     {
         var input = Path.Combine(_db.Directory, "in");
         Directory.CreateDirectory(input);
-        TestDatabase.Execute(Path.Combine(input, "query_results.db"),
-            "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000) "
-            + "INSERT INTO users SELECT i, 'Person Number' || i, 'user' || i || '@example.com' FROM n;");
-        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Tables", "vana-presidio-config.json")))!.AsObject();
-        config["ner"] = new JsonObject { ["enabled"] = false };
-        var configPath = Path.Combine(_db.Directory, "config.json");
-        File.WriteAllText(configPath, config.ToJsonString());
+        TeeJobInputs.WriteUsers(input, 200_000);
+        var configPath = TeeJobInputs.WritePatternsOnlyConfig(_db.Directory);
 
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(SiloProcess.SiloAssembly());

@@ -94,17 +94,10 @@ public sealed class TeeJobCommandTests : IDisposable
     [Fact]
     public async Task AStoppedJobExitsWithCode4AndLeavesNothingBehind()
     {
-        // SIGTERM and Ctrl+C cancel the token that RunAsync gets; here it is cancelled once the job reports progress. The
-        // real engine (vana configuration, patterns only) pseudonymizes the names, so the job has a pseudonym store.
-        TestDatabase.Execute(Path.Combine(_input, "query_results.db"),
-            "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60000) "
-            + "INSERT INTO users SELECT i, 'Person Number' || i, 'user' || i || '@example.com' FROM n;");
-        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "Tables", "vana-presidio-config.json")))!.AsObject();
-        config["ner"] = new System.Text.Json.Nodes.JsonObject { ["enabled"] = false };
-        var configPath = Path.Combine(_db.Directory, "config.json");
-        File.WriteAllText(configPath, config.ToJsonString());
+        // SIGTERM and Ctrl+C cancel the token that RunAsync gets; here it is cancelled once the job reports progress.
+        TeeJobInputs.WriteUsers(_input, 60_000);
         var environment = DevEnvironment();
-        environment["PRESIDIO_CONFIG_PATH"] = configPath;
+        environment["PRESIDIO_CONFIG_PATH"] = TeeJobInputs.WritePatternsOnlyConfig(_db.Directory);
         using var cancel = new CancellationTokenSource();
         var output = new CancelOnEventWriter("\"event\":\"progress\"", cancel);
         var watch = System.Diagnostics.Stopwatch.StartNew();
