@@ -132,21 +132,24 @@ public sealed class AnalyzerEngineTests
     [InlineData("12 ")]
     [InlineData("+1 (555) ")]
     [InlineData("P.O. Box ")]
-    public void PathologicalMegabyteAnalysesUnderOneSecond(string unit)
+    public void PathologicalMegabyteAnalysesInLinearTime(string unit)
     {
         var engine = AnalyzerEngine.Create();
         string text = string.Concat(Enumerable.Repeat(unit, 1_000_000 / unit.Length));
         engine.Analyze("warm up 555-123-4567 a@b.com 12 Main St");
-        // Best of three: the shared CI machine is noisy, the bound is about the algorithm (linear time), not about load spikes.
+        // The bound separates linear from super-linear scanning: a backtracking blow-up on a megabyte takes minutes. The
+        // slowest unit ("12 ", dense number candidates) takes 0.6 s on a quiet machine and took 1.04 s on a loaded CI
+        // clone, so the bound is 2.5 s, best of three (the shared CI machine is noisy).
+        var bound = TimeSpan.FromSeconds(2.5);
         var best = TimeSpan.MaxValue;
-        for (int attempt = 0; attempt < 3 && best >= TimeSpan.FromSeconds(1); attempt++)
+        for (int attempt = 0; attempt < 3 && best >= bound; attempt++)
         {
             var sw = Stopwatch.StartNew();
             engine.Analyze(text);
             sw.Stop();
             if (sw.Elapsed < best) best = sw.Elapsed;
         }
-        Assert.True(best < TimeSpan.FromSeconds(1), $"{unit}: {best.TotalMilliseconds:F0} ms");
+        Assert.True(best < bound, $"{unit}: {best.TotalMilliseconds:F0} ms");
     }
 
     private sealed class CountingBatchRecognizer : IBatchEntityRecognizer
