@@ -20,9 +20,6 @@ internal sealed partial class FakeCellAnonymizer : ITableCellAnonymizer
     /// <summary>Claims the (non-injective) e-mail mask is injective, to exercise the collision safety net.</summary>
     public bool ClaimInjective { get; init; }
 
-    /// <summary>How long each cell takes (a job that is still running when a test stops it).</summary>
-    public TimeSpan DelayPerCell { get; init; }
-
     public bool IsInjective(ColumnPlan column) => ClaimInjective || column.Treatment == ColumnTreatment.PassThrough;
 
     public ColumnPlan PlanColumn(string table, int ordinal, ColumnShape column, IReadOnlyList<string> sample) =>
@@ -32,11 +29,6 @@ internal sealed partial class FakeCellAnonymizer : ITableCellAnonymizer
 
     public CellOutcome Anonymize(string text, ColumnPlan column)
     {
-        if (DelayPerCell > TimeSpan.Zero)
-        {
-            Thread.Sleep(DelayPerCell);
-        }
-
         if (LeaveInClear)
         {
             return CellOutcome.Unchanged(text);
