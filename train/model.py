@@ -57,10 +57,11 @@ class LstmTagger(nn.Module):
     (few) padded positions first, which training with padded batches teaches it to ignore."""
 
     def __init__(self, vocab_size, labels, d=192, conv=256, hidden=192, dropout=0.25, max_len=128, features=0,
-                 words=0, word_dim=0):
+                 words=0, word_dim=0, lstm_layers=1):
         super().__init__()
         self.config = dict(arch='lstm', vocab_size=vocab_size, labels=labels, d=d, conv=conv, hidden=hidden,
-                           dropout=dropout, max_len=max_len, features=features, words=words, word_dim=word_dim)
+                           dropout=dropout, max_len=max_len, features=features, words=words, word_dim=word_dim,
+                           lstm_layers=lstm_layers)
         self.tok = nn.Embedding(vocab_size, d)
         # Optional per-piece word features (features.py: shape + gazetteer bits, as 0/1 floats), projected and added to
         # the piece embedding. Zero-initialised so that a model without them is the starting point.
@@ -76,7 +77,9 @@ class LstmTagger(nn.Module):
             self.register_buffer('ws', torch.zeros(words))
             self.wproj = nn.Linear(word_dim, d, bias=False)
         self.conv = nn.Linear(3 * d, conv)  # a width-3 convolution as shifts + Linear (Debian torch's Conv1d backward misbehaves)
-        self.lstm = nn.LSTM(d + conv, hidden, batch_first=True, bidirectional=True)
+        # Stacked layers (lstm_layers > 1) get dropout between them; ONNX export writes one LSTM node per layer.
+        self.lstm = nn.LSTM(d + conv, hidden, num_layers=lstm_layers, batch_first=True, bidirectional=True,
+                            dropout=dropout if lstm_layers > 1 else 0.0)
         self.drop = nn.Dropout(dropout)
         self.head = nn.Linear(2 * hidden, labels)
 
@@ -103,6 +106,6 @@ def build(cfg, dropout=None):
     if cfg.get('arch') == 'lstm':
         return LstmTagger(cfg['vocab_size'], cfg['labels'], cfg['d'], cfg['conv'], cfg['hidden'],
                           cfg['dropout'] if dropout is None else dropout, cfg['max_len'], cfg.get('features', 0),
-                          cfg.get('words', 0), cfg.get('word_dim', 0))
+                          cfg.get('words', 0), cfg.get('word_dim', 0), cfg.get('lstm_layers', 1))
     return TokenClassifier(cfg['vocab_size'], cfg['labels'], cfg['d'], cfg['layers'], cfg['heads'], cfg['ffn'],
                            cfg['max_len'], cfg['dropout'] if dropout is None else dropout)

@@ -116,60 +116,136 @@ def read_wikigold():
 
 
 GUM_MAP = {'person': 'PER', 'place': 'LOC', 'organization': 'ORG'}
-ENT_RE = re.compile(r'\((\d+)-([a-z]+)[^()|]*?(\))?(?=\(|\d|\||$)|(\d+)\)')
+# One item of GUM's Entity= value: an opener "(id-etype-infstat-salience-centering-minspan-coref[-identity]" that is
+# closed on the same token when ")" follows, or a closer "id)". Openers come before closers on a token and no
+# specification ends in a digit, so a closer can never be read as the tail of an opener.
+GUM_ITEM_RE = re.compile(r'\(([^()]*)(\))?|(\d+)\)')
+# Words that join the parts of one name ("University of Paris", "Texas A & M", "Francisco de Zurbarán").
+GUM_JOINERS = {'of', 'for', '-', '&', 'de', 'del', 'della', 'da', 'di', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den',
+               'bin', 'al', 'el', 'y'}
+
+
+# Further words a minimal span may hold and still be one name ("Bank of the West", "Bosnia and Herzegovina").
+GUM_INNER = {'the', 'and', "'s", '’s', '.'}
+
+
+def gum_mentions(rows):
+    """(start, end, etype, minimal-span token indices) of every mention of a sentence; rows hold (form, upos, xpos,
+    misc, head index, relation). Malformed or unclosed mentions are dropped."""
+    mentions, open_ = [], {}
+    for i, misc in enumerate(r[3] for r in rows):
+        m = re.search(r'Entity=([^|]*)', misc)
+        if not m: continue
+        for item in GUM_ITEM_RE.finditer(m.group(1)):
+            if item.group(3):
+                stack = open_.get(item.group(3))
+                if stack:
+                    a, etype, minspan = stack.pop()
+                    mentions.append((a, i, etype, [a + k - 1 for k in minspan]))
+                continue
+            parts = item.group(1).split('-')
+            if len(parts) < 7 or not re.fullmatch(r'\d+(,\d+)*', parts[5]): continue
+            minspan = [int(k) for k in parts[5].split(',')]
+            if item.group(2):
+                mentions.append((i, i, parts[1], [i + k - 1 for k in minspan]))
+            else:
+                open_.setdefault(parts[0], []).append((i, parts[1], minspan))
+    return mentions
+
+
+GUM_WORDS = None
+
+
+def gum_common_noun(word):
+    """True for an English dictionary word that no name list knows: GUM's person mentions "the Tsar", "Petitioner",
+    "Emperor" are roles, not names (the committed gazetteer's lists, as features.py reads them)."""
+    global GUM_WORDS
+    if GUM_WORDS is None:
+        import features
+        f = features.Features()
+        GUM_WORDS = (f.words, f.first | f.last)
+    english, names = GUM_WORDS
+    w = word.lower()
+    return w in english and w not in names and w.title() not in names and word not in names
+
+
+def gum_name_tags(rows):
+    """Per-token (B/I/O, type): the proper-noun name of each mention, not the whole noun phrase GUM marks ("John Cam
+    Hobhouse", not "John Cam Hobhouse, who initiated him into the Cambridge Whig Club"; "Norton" in "Norton collapsed").
+    A mention counts when its syntactic head is a proper noun (UPOS PROPN or XPOS NNP/NNPS: GUM tags "United" in
+    "United Kingdom" VERB/NNP), or has proper nouns attached as flat or appos. The name grows from there over the
+    proper nouns around it, across joiner words, and across "'s" unless a nested mention lies beyond ("King 's
+    College", but "Washington" and "Capitol Hill" apart); a person's name never grows across "of", "for", "&" or
+    "'s". A minimal span that runs from the head to a proper noun over joiners only is one name ("Centre for Irish
+    and Scottish Studies"). Outer mentions first, as flat NER keeps "University of Paris" whole; a name of another
+    type (event, work…) is kept free of nested names; a plural proper-noun person mention ("Americans") is a group and
+    a lone dictionary word no name list knows ("the Tsar", "Petitioner") a role, not a name."""
+    n = len(rows)
+    proper = [r[1] == 'PROPN' or r[2] in ('NNP', 'NNPS') for r in rows]
+    mentions = gum_mentions(rows)
+    tags = [('O', None)] * n
+    taken = [False] * n
+
+    def nested_at(i, a, b):
+        return any(a <= ma and mb <= b and (ma, mb) != (a, b) and ma <= i <= mb for ma, mb, _, _ in mentions)
+
+    def step(i, d, a, b, person):
+        """The index the name extends to from i in direction d (±1), or None."""
+        j = i + d
+        if not (a <= j <= b): return None
+        if proper[j]: return j
+        k = j + d
+        if not (a <= k <= b and proper[k]): return None
+        w = rows[j][0].lower()
+        if w in GUM_JOINERS and not (person and w in ('of', 'for', '&')): return k  # not "Alvin Yeung of Civic Party"
+        if w in ("'s", "’s") and not person and not nested_at(k, a, b): return k
+        return None
+
+    for a, b, etype, minspan in sorted(mentions, key=lambda m: (-(m[1] - m[0]), m[0])):
+        typ = GUM_MAP.get(etype)
+        # The mention's syntactic head: its token attached outside it. A proper-noun head is the name's core ("Norton
+        # collapsed"); a common-noun head counts only through proper nouns attached to it as flat or appos ("Texas
+        # student Ahmed Mohamed"), not a modifier ("the MVP of the Eastern League…").
+        h = next((i for i in range(a, b + 1) if not a <= rows[i][4] <= b), a)
+        if proper[h]:
+            s = e = h
+            if min(minspan) == h and max(minspan) <= b:  # a minimal span of one name: "Centre for Irish and Scottish Studies"
+                m = max(minspan)
+                inner = [rows[i][0].lower() for i in range(h, m + 1) if not proper[i]]
+                if proper[m] and all(w in GUM_JOINERS or w in GUM_INNER for w in inner) and \
+                        not (typ == 'PER' and any(w in ('of', 'for', 'and', 'the', '&') for w in inner)):
+                    e = m
+        else:
+            flat = [i for i in range(a, b + 1) if rows[i][4] == h and rows[i][5].split(':')[0] in ('flat', 'appos') and proper[i]]
+            if not flat: continue
+            s = e = flat[0]
+        while (j := step(s, -1, a, b, typ == 'PER')) is not None: s = j
+        while (j := step(e, 1, a, b, typ == 'PER')) is not None: e = j
+        if any(taken[s:e + 1]): continue
+        for i in range(s, e + 1): taken[i] = True
+        if typ is None: continue
+        if typ == 'PER' and s == e and (rows[s][2] == 'NNPS' or gum_common_noun(rows[s][0])): continue
+        tags[s] = ('B', typ)
+        for i in range(s + 1, e + 1): tags[i] = ('I', typ)
+    return tags
 
 
 def read_gum():
     for path in sorted(glob.glob(os.path.join(DATA, 'gum', 'dep', '*.conllu'))):
         doc = os.path.basename(path)[:-7]
         rows = []
-        open_ents = {}
-
-        def flush():
-            if not rows: return None
-            toks = [r[0] for r in rows]
-            tags = [('O', None)] * len(rows)
-            for (a, b, typ) in ents:
-                idx = [i for i in range(a, b + 1) if rows[i][1] == 'PROPN']
-                if not idx: continue
-                s, e = idx[0], idx[-1]
-                if tags[s][1] is not None or any(tags[i][1] is not None for i in range(s, e + 1)): continue
-                tags[s] = ('B', typ)
-                for i in range(s + 1, e + 1): tags[i] = ('I', typ)
-            return join(toks, tags)
-
-        ents = []
         with open(path, encoding='utf-8') as f:
-            for line in f:
+            for line in list(f) + ['']:
                 line = line.rstrip('\n')
                 if not line:
-                    r = flush()
-                    if r: yield ('gum', doc) + r
-                    rows, ents, open_ents = [], [], {}
+                    if rows:
+                        yield ('gum', doc) + join([r[0] for r in rows], gum_name_tags(rows))
+                    rows = []
                     continue
                 if line.startswith('#'): continue
                 cols = line.split('\t')
                 if '-' in cols[0] or '.' in cols[0]: continue
-                i = len(rows)
-                rows.append((cols[1], cols[3]))
-                misc = cols[9]
-                m = re.search(r'Entity=([^|]*)', misc)
-                if not m: continue
-                val = m.group(1)
-                for mm in ENT_RE.finditer(val):
-                    if mm.group(1):
-                        typ = GUM_MAP.get(mm.group(2))
-                        if mm.group(3):
-                            if typ: ents.append((i, i, typ))
-                        else:
-                            open_ents.setdefault(mm.group(1), []).append((i, typ))
-                    elif mm.group(4):
-                        st = open_ents.get(mm.group(4))
-                        if st:
-                            a, typ = st.pop()
-                            if typ: ents.append((a, i, typ))
-        r = flush()
-        if r: yield ('gum', doc) + r
+                rows.append((cols[1], cols[3], cols[4], cols[9], int(cols[6]) - 1 if cols[6].isdigit() else -1, cols[7]))
 
 
 CROSS = {'person': 'PER', 'politician': 'PER', 'scientist': 'PER', 'writer': 'PER', 'musicalartist': 'PER',

@@ -39,7 +39,7 @@ else
   # Phase 1: conv + BiLSTM from scratch with the word features (shape + gazetteer bits) as inputs from the first step,
   # lr 2e-3 with linear decay over the time budget.
   "$py" "$root/train/train_real.py" --minutes "${MINUTES:-70}" --threads "$threads" --features --word-vectors "$vectors" \
-    --eval-minutes 6 --out "$out"
+    --lstm-layers "${LSTM_LAYERS:-1}" --eval-minutes 6 --out "$out"
   final="$out/best.pt"
   # Optional phase 2 (MINUTES2 > 0): a second, shorter decay from phase 1's best checkpoint (more generated records).
   # Off by default since the word vectors: 15 minutes of it lowered the analyzer's dev F2 (PERSON .787 → .781).

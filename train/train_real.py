@@ -116,6 +116,7 @@ def main():
     ap.add_argument('--d', type=int, default=192)
     ap.add_argument('--conv', type=int, default=256)
     ap.add_argument('--hidden', type=int, default=192)
+    ap.add_argument('--lstm-layers', type=int, default=1, help='stacked bidirectional LSTM layers')
     ap.add_argument('--dropout', type=float, default=0.25)
     ap.add_argument('--unk', type=float, default=0.04)
     ap.add_argument('--synthetic', type=float, default=0.3)
@@ -200,7 +201,7 @@ def main():
     if args.arch == 'lstm':
         nwords = len(WIDS.ids) + 1 if WIDS is not None else 0
         model = LstmTagger(len(vocab), len(LABELS), args.d, args.conv, args.hidden, args.dropout, args.max_len,
-                           FT.COUNT if args.features else 0, nwords, 100 if nwords else 0)
+                           FT.COUNT if args.features else 0, nwords, 100 if nwords else 0, args.lstm_layers)
         if nwords:
             model.load_word_vectors(os.path.join(args.word_vectors, 'vectors.pt'))
             import shutil
