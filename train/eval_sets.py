@@ -2,14 +2,59 @@
 """Writes the real-text dev and test splits (realdata.py) as presidio-research style JSON for the C# evaluators:
 
   /usr/bin/python3 train/eval_sets.py train/work/eval     # → {dev,test}.json and test-<corpus>.json
+  /usr/bin/python3 train/eval_sets.py train/work/eval-natural --natural
 
 then `dotnet run -c Release --project Benchmarks -- ner-eval --input train/work/eval/test.json`. The files hold corpus
 text: they stay in the ignored train/work/ and are never committed.
+
+The corpora come as tokens, which realdata.py joins with single spaces ("Richard G . Chleboski , the Lender 's
+agent"). --natural writes them as running text instead ("Richard G. Chleboski, the Lender's agent"): no space before
+closing punctuation and clitics ("Society ' s" too), none after opening brackets and currency signs, double quotes attached alternately to
+the next and the previous token. The model reads the same word pieces either way (its tokenizer splits punctuation);
+what changes is the analyzer's span post-processing, which is written for real text (names joined across in-word
+punctuation). Gold spans move with their characters.
 """
 import json, os, sys
 import realdata
 
 TYPES = {'PER': 'PERSON', 'LOC': 'LOCATION', 'ORG': 'ORGANIZATION'}
+ATTACH_LEFT = {',', '.', ';', ':', '!', '?', '%', ')', ']', '}', '...', '…', "'s", "'S", "’s", "'re", "'ve", "'ll", "'d",
+               "'m", "n't", "n’t"}
+CLITICS = {'s', 'S', 're', 've', 'll', 'd', 'm', 't'}
+ATTACH_RIGHT = {'(', '[', '{', '$', '£', '€', '#'}
+
+
+def natural(text, spans):
+    """Space-joined tokens → running text; spans (start, end, label) follow their characters."""
+    tokens = text.split(' ')
+    out, new_pos, pos, quote_open = [], {}, 0, False
+    prev_glues_right = True  # no space before the first token
+    for i, tok in enumerate(tokens):
+        glue = prev_glues_right
+        glues_right = False
+        if tok in ATTACH_LEFT:
+            glue = True
+        elif tok in ("'", '’') and i + 1 < len(tokens) and tokens[i + 1] in CLITICS:  # "Society ' s"
+            glue = glues_right = True
+        elif tok == '"':
+            if quote_open:
+                glue = True
+            else:
+                glues_right = True
+            quote_open = not quote_open
+        if tok in ATTACH_RIGHT:
+            glues_right = True
+        if out and not glue:
+            out.append(' ')
+        start = sum(len(x) for x in out)
+        for k in range(len(tok) + 1):
+            new_pos[pos + k] = start + k
+        out.append(tok)
+        pos += len(tok) + 1
+        prev_glues_right = glues_right
+    new_text = ''.join(out)
+    moved = [(new_pos[a], new_pos[b - 1] + 1, label) for a, b, label in spans]
+    return new_text, moved
 
 
 def rows(items):
@@ -18,9 +63,12 @@ def rows(items):
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), 'work', 'eval')
+    args = [a for a in sys.argv[1:] if not a.startswith('--')]
+    out = args[0] if args else os.path.join(os.path.dirname(os.path.abspath(__file__)), 'work', 'eval')
     os.makedirs(out, exist_ok=True)
     split = realdata.load_split()
+    if '--natural' in sys.argv:
+        split = {part: [(c, *natural(t, s)) for c, t, s in rows] for part, rows in split.items()}
     for part in ('dev', 'test'):
         with open(os.path.join(out, f'{part}.json'), 'w', encoding='utf-8') as f:
             json.dump(rows(split[part]), f, ensure_ascii=False)

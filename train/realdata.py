@@ -279,6 +279,10 @@ def read_wnut():
 RE3D = {'Person': 'PER', 'Location': 'LOC', 'Organisation': 'ORG'}
 
 
+RE3D_NOT_NAMES = {'i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'he', 'him', 'his', 'she', 'her', 'they', 'them',
+                  'their', 'the', 'a', 'an', 'this', 'that', 'these', 'those'}
+
+
 def read_re3d():
     for path in sorted(glob.glob(os.path.join(DATA, 're3d', 'conll', '*', '*.conll'))):
         doc = os.path.basename(path)
@@ -287,6 +291,8 @@ def read_re3d():
             toks = [t for t, _ in s]
             text, spans = join(toks, bio_tags([l for _, l in s], RE3D))
             spans = [sp for sp in spans if text[sp[0]].isupper() or text[sp[0]].isdigit()]  # re3d tags common nouns
+            # …and pronouns and descriptions as persons ("I", "My", "The secretary", "The former leader of …").
+            spans = [sp for sp in spans if not (sp[2] == 'PER' and text[sp[0]:sp[1]].split()[0].lower() in RE3D_NOT_NAMES)]
             yield 're3d', doc, text, spans
 
 
@@ -300,7 +306,8 @@ def read_sec():
             toks = [t for t, _ in s]
             text, spans = join(toks, bio_tags([l for _, l in s], STD, iob1=True))
             # 901 of 963 "PER" are Borrower/Lender/Guarantor: such spans become negatives.
-            spans = [sp for sp in spans if not (sp[2] == 'PER' and any(w in SEC_ROLE for w in text[sp[0]:sp[1]].split()))]
+            # Case-blind: the filings also write "lender".
+            spans = [sp for sp in spans if not (sp[2] == 'PER' and any(w.title() in SEC_ROLE for w in text[sp[0]:sp[1]].split()))]
             yield ('sec', name) + (text, spans)
 
 
