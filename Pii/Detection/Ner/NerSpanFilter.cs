@@ -445,6 +445,11 @@ public static class NerSpanFilter
             end = SurnameEnd(text, end, gazetteer);
         }
 
+        if (type == "PERSON")
+        {
+            end = ElidedParticleSurnameEnd(text, end);
+        }
+
         return span with { EntityType = type, Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
     }
 
@@ -628,6 +633,38 @@ public static class NerSpanFilter
         }
 
         return end + 1 + word.Length;
+    }
+
+    // "Sir John d'Urberville" tagged as "Sir John": the model reads "d" as a lower-case word and stops, leaving the
+    // surname in clear. A word right after the name (one space) made of a short lower-case particle, an apostrophe and
+    // a capitalised rest (d'Urberville, d'Artagnan, l'Estrange, dell'Orto) belongs to it.
+    private static int ElidedParticleSurnameEnd(string text, int end)
+    {
+        var i = end + 1;
+        if (i >= text.Length || text[end] != ' ')
+        {
+            return end;
+        }
+
+        var particle = 0;
+        while (i + particle < text.Length && particle <= 4 && char.IsLower(text[i + particle]))
+        {
+            particle++;
+        }
+
+        var apostrophe = i + particle;
+        if (particle is 0 or > 4 || apostrophe + 1 >= text.Length || text[apostrophe] is not ('\'' or '’') || !char.IsUpper(text[apostrophe + 1]))
+        {
+            return end;
+        }
+
+        var wordEnd = apostrophe + 2;
+        while (wordEnd < text.Length && (char.IsLetter(text[wordEnd]) || (text[wordEnd] == '-' && wordEnd + 1 < text.Length && char.IsLetter(text[wordEnd + 1]))))
+        {
+            wordEnd++;
+        }
+
+        return wordEnd;
     }
 
     private static bool IsTitleTitleCased(ReadOnlySpan<char> word, Gazetteer gazetteer)

@@ -220,6 +220,19 @@ public sealed class NerSpanFilterTests
     }
 
     [Theory]
+    [InlineData("It was Sir John d'Urberville who came.", "Sir John", "Sir John d'Urberville")]
+    [InlineData("Then Jean l’Estrange-Smith left.", "Jean", "Jean l’Estrange-Smith")]
+    [InlineData("Ask Tina about d'Artagnan's horse.", "Tina", "Tina")]
+    [InlineData("Sir John d'or is French.", "Sir John", "Sir John")]
+    public void AnElidedParticleSurnameAfterANameBelongsToIt(string text, string value, string expected)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), gazetteer: null);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, text[refined.Value.Start..refined.Value.End]);
+    }
+
+    [Theory]
     [InlineData("RT @Missyknowles_ : I enjoy it", "Missyknowles", "@Missyknowles_")]
     [InlineData("Hey @Luke5SOS @calum_5 pizza", "Luke5SOS @calum", "@Luke5SOS|@calum_5")]
     [InlineData("@paynewere lol", "@paynewere", "@paynewere")]
