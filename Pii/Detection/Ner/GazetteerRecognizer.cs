@@ -179,6 +179,12 @@ public sealed class GazetteerRecognizer : IEntityRecognizer
             {
                 score += ContextBoost;
             }
+            else if (besideModel && kind != Gazetteer.PlaceKind.Country && words.Length > CellLikeWords)
+            {
+                // A city or region the model read in running text and left out, with no "in"/"from" before it, is
+                // mostly a namesake ("Nice work", "Phoenix Team", "Jupiter"): dev split, 5 right of 66.
+                return n;
+            }
 
             results.Add(new RecognizerResult("LOCATION", words[i].Start, words[i + n - 1].End, score, Name));
             return n;

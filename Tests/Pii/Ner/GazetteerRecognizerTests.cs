@@ -68,6 +68,18 @@ public sealed class GazetteerRecognizerTests
         Assert.Contains(Analyze("Please call Dr. Zyxwvut tomorrow about the Golden Globe", besideModel: true), f => f is ("PERSON", "Zyxwvut", _));
     }
 
+    [Fact]
+    public void BesideTheModelACityNeedsContextInRunningText()
+    {
+        const string Prose = "They won the Phoenix cup again this year";
+        Assert.Contains(Analyze(Prose), f => f is ("LOCATION", "Phoenix", _));
+        Assert.DoesNotContain(Analyze(Prose, besideModel: true), f => f.Type == "LOCATION");
+        // Context, countries and cell-like texts still count.
+        Assert.Contains(Analyze("She moved to Phoenix again this year", besideModel: true), f => f is ("LOCATION", "Phoenix", _));
+        Assert.Contains(Analyze("They played France again this year", besideModel: true), f => f is ("LOCATION", "France", _));
+        Assert.Contains(Analyze("Phoenix", besideModel: true), f => f is ("LOCATION", "Phoenix", _));
+    }
+
     [Theory]
     [InlineData("Battery", true)]
     [InlineData("COOL", true)]
