@@ -143,7 +143,7 @@ def main():
     os.replace(tmp, os.path.join(args.out, 'model.onnx'))
     if cfg.get('arch') == 'lstm':
         arch = {'architectures': ['PiiOrleansLstmTagger'], 'model_type': 'piiorleans-conv-bilstm', 'hidden_size': cfg['hidden'],
-                'embedding_size': cfg['d'], 'conv_size': cfg['conv']}
+                'num_hidden_layers': cfg.get('lstm_layers', 1), 'embedding_size': cfg['d'], 'conv_size': cfg['conv']}
     else:
         arch = {'architectures': ['PiiOrleansTokenClassifier'], 'model_type': 'piiorleans-mini-bert', 'hidden_size': cfg['d'],
                 'num_hidden_layers': cfg['layers'], 'num_attention_heads': cfg['heads'], 'intermediate_size': cfg['ffn']}

