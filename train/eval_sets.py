@@ -27,7 +27,7 @@ ATTACH_RIGHT = {'(', '[', '{', '$', '£', '€', '#'}
 def natural(text, spans):
     """Space-joined tokens → running text; spans (start, end, label) follow their characters."""
     tokens = text.split(' ')
-    out, new_pos, pos, quote_open = [], {}, 0, False
+    out, new_pos, pos, length, quote_open = [], {}, 0, 0, False
     prev_glues_right = True  # no space before the first token
     for i, tok in enumerate(tokens):
         glue = prev_glues_right
@@ -46,10 +46,11 @@ def natural(text, spans):
             glues_right = True
         if out and not glue:
             out.append(' ')
-        start = sum(len(x) for x in out)
+            length += 1
         for k in range(len(tok) + 1):
-            new_pos[pos + k] = start + k
+            new_pos[pos + k] = length + k
         out.append(tok)
+        length += len(tok)
         pos += len(tok) + 1
         prev_glues_right = glues_right
     new_text = ''.join(out)
@@ -68,7 +69,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     split = realdata.load_split()
     if '--natural' in sys.argv:
-        split = {part: [(c, *natural(t, s)) for c, t, s in rows] for part, rows in split.items()}
+        split = {part: [(c, *natural(t, s)) for c, t, s in items] for part, items in split.items()}
     for part in ('dev', 'test'):
         with open(os.path.join(out, f'{part}.json'), 'w', encoding='utf-8') as f:
             json.dump(rows(split[part]), f, ensure_ascii=False)

@@ -123,10 +123,10 @@ GUM_ITEM_RE = re.compile(r'\(([^()]*)(\))?|(\d+)\)')
 # Words that join the parts of one name ("University of Paris", "Texas A & M", "Francisco de Zurbarán").
 GUM_JOINERS = {'of', 'for', '-', '&', 'de', 'del', 'della', 'da', 'di', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den',
                'bin', 'al', 'el', 'y'}
-
-
 # Further words a minimal span may hold and still be one name ("Bank of the West", "Bosnia and Herzegovina").
 GUM_INNER = {'the', 'and', "'s", '’s', '.'}
+# Joiners a person's name never holds: "Alvin Yeung of Civic Party", "Henry Sweet and Paul Passy".
+GUM_NOT_IN_PERSON = {'of', 'for', 'and', 'the', '&'}
 
 
 def gum_mentions(rows):
@@ -197,7 +197,7 @@ def gum_name_tags(rows):
         k = j + d
         if not (a <= k <= b and proper[k]): return None
         w = rows[j][0].lower()
-        if w in GUM_JOINERS and not (person and w in ('of', 'for', '&')): return k  # not "Alvin Yeung of Civic Party"
+        if w in GUM_JOINERS and not (person and w in GUM_NOT_IN_PERSON): return k
         if w in ("'s", "’s") and not person and not nested_at(k, a, b): return k
         return None
 
@@ -213,7 +213,7 @@ def gum_name_tags(rows):
                 m = max(minspan)
                 inner = [rows[i][0].lower() for i in range(h, m + 1) if not proper[i]]
                 if proper[m] and all(w in GUM_JOINERS or w in GUM_INNER for w in inner) and \
-                        not (typ == 'PER' and any(w in ('of', 'for', 'and', 'the', '&') for w in inner)):
+                        not (typ == 'PER' and any(w in GUM_NOT_IN_PERSON for w in inner)):
                     e = m
         else:
             flat = [i for i in range(a, b + 1) if rows[i][4] == h and rows[i][5].split(':')[0] in ('flat', 'appos') and proper[i]]
