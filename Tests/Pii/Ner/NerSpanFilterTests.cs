@@ -292,4 +292,21 @@ public sealed class NerSpanFilterTests
     [InlineData("under Colonel Baltasar Cárdenas", "Colonel Baltasar Cárdenas", "Baltasar Cárdenas")]
     [InlineData("Sen. Barry Goldwater", "Sen. Barry Goldwater", "Barry Goldwater")]
     public void TrimsAnOfficeInFrontOfAName(string text, string value, string? expected) => Assert.Equal(expected, Refine(text, value));
+
+    [Theory]
+    [InlineData("the Secretary replied that the Bill", "Secretary")]
+    [InlineData("as the President said", "President")]
+    public void AnOfficeAloneIsNoName(string text, string value) => Assert.Null(Refine(text, value));
+
+    [Theory]
+    [InlineData("strong capital inflows joining weak US starts data", "US", "US")]
+    [InlineData("all the US wants is to give them coal", "US", "US")]
+    [InlineData("Right now that seems to be the US , EU , and IAEA .", "US", "US")]
+    public void AFunctionWordInCapitalsInProseIsAnAcronym(string text, string value, string? expected) =>
+        Assert.Equal(expected, Refine(text, value, "LOCATION"));
+
+    [Theory]
+    [InlineData("PLEASE TELL US WHERE", "US")]
+    [InlineData("They told us , then left", "us")]
+    public void AFunctionWordInAShoutedTextOrInLowerCaseStaysOut(string text, string value) => Assert.Null(Refine(text, value, "LOCATION"));
 }
