@@ -124,7 +124,18 @@ public sealed class NerSpanFilterTests
     }
 
     [Fact]
-    public void DropsANumberThatIsNoAddress() => Assert.Null(Refine("I have 12 cats.", "12", "LOCATION"));
+    public void DropsANumberThatIsNoAddress()
+    {
+        Assert.Null(Refine("I have 12 cats.", "12", "LOCATION"));
+        Assert.Null(RefineUncased("i have 12 cats.", "12", "LOCATION"));
+    }
+
+    [Theory]
+    [InlineData("I LOVE miley cyrus SO much", "miley cyrus", "PERSON", "miley cyrus")]
+    [InlineData("RT @x : going to auckland tomorrow !", "auckland", "LOCATION", "auckland")]
+    [InlineData("I LOVE you, said the girl", "you,", "PERSON", null)]
+    public void ALowerCaseSpanInACasedTextGetsTheLowerCaseRules(string text, string value, string type, string? expected) =>
+        Assert.Equal(expected, Refine(text, value, type));
 
     [Fact]
     public void TrimsOnlyPunctuationAndFunctionWordsInALowerCaseText()
@@ -134,10 +145,10 @@ public sealed class NerSpanFilterTests
         Assert.Null(RefineUncased(text, "to"));
     }
 
-    private static string? RefineUncased(string text, string value)
+    private static string? RefineUncased(string text, string value, string type = "PERSON")
     {
         var start = text.IndexOf(value, StringComparison.Ordinal);
-        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), null, cased: false);
+        var refined = NerSpanFilter.Refine(text, new NerSpan(type, start, start + value.Length, 0.9), null, cased: false);
         return refined is { } s ? text[s.Start..s.End] : null;
     }
 
@@ -151,6 +162,20 @@ public sealed class NerSpanFilterTests
         Assert.NotNull(petra);
         Assert.Equal("petra", text[petra.Value.Start..petra.Value.End]);
         Assert.Null(NerSpanFilter.Refine(text, At("he put"), gazetteer, cased: false));
+    }
+
+    [Fact]
+    public void InACasedTextALowerCasePersonNeedsAKnownNameNotAContextWord()
+    {
+        const string text = "Songs sung by salarymen , sung by petra . Unfortunately";
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        NerSpan At(string value) => new("PERSON", text.IndexOf(value, StringComparison.Ordinal), text.IndexOf(value, StringComparison.Ordinal) + value.Length, 0.9);
+        Assert.Null(NerSpanFilter.Refine(text, At("salarymen"), gazetteer));
+        var petra = NerSpanFilter.Refine(text, At("petra"), gazetteer);
+        Assert.NotNull(petra);
+        Assert.Equal("petra", text[petra.Value.Start..petra.Value.End]);
+        // In a lower-case text the context word is enough.
+        Assert.NotNull(NerSpanFilter.Refine(text.ToLowerInvariant(), At("salarymen"), gazetteer, cased: false));
     }
 
     [Theory]
