@@ -23,8 +23,22 @@ SOURCES = """# Sources of the gazetteer lists
 - world-cities, datasets/world-cities @ 49974c67 (PDDL; data from GeoNames, CC BY 4.0 — attribution: GeoNames,
   geonames.org): names of cities over 15,000 people with at least 4 letters that are neither English words nor first names.
 - Debian tzdata `iso3166.tab` (public domain): country names.
+- Continents, oceans and world regions ("Europe", "America", "Middle East"; `WORLD_REGIONS` in train/gazetteer.py,
+  written for this project): in `regions.txt`.
 - `english_words.txt`: the lower-case entries of Debian's wamerican (SCOWL; licence in `english_words.LICENSE`).
 """
+
+
+# Continents, oceans and world regions, which no source list above holds: without them "America" (also a first name)
+# was typed a person.
+WORLD_REGIONS = {
+    'Africa', 'America', 'Americas', 'Antarctica', 'Arctic', 'Asia', 'Australasia', 'Balkans', 'Britain', 'Caribbean',
+    'Central Africa', 'Central Asia', 'Central Europe', 'East Africa', 'East Asia', 'Eastern Europe', 'Eurasia', 'Europe',
+    'Far East', 'Great Britain', 'Middle East', 'Near East', 'North Africa', 'North America', 'Northern Europe', 'Oceania',
+    'South America', 'South Asia', 'Southeast Asia', 'Southern Africa', 'Southern Europe', 'Sub-Saharan Africa',
+    'West Africa', 'Western Europe', 'Atlantic Ocean', 'Pacific Ocean', 'Indian Ocean', 'Arctic Ocean', 'Mediterranean',
+    'Mediterranean Sea', 'Scandinavia', 'Latin America', 'Central America',
+}
 
 
 def english_words():
@@ -62,7 +76,7 @@ def derive(min_first=200, min_last=2000):
         for line in f:
             if line.startswith('#') or '\t' not in line: continue
             countries.add(line.rstrip('\n').split('\t')[1].strip())
-    return {'first_names': first, 'last_names': last, 'cities': cities, 'regions': set(lex['regions']), 'countries': countries}
+    return {'first_names': first, 'last_names': last, 'cities': cities, 'regions': set(lex['regions']) | WORLD_REGIONS, 'countries': countries}
 
 
 def write(out, min_first=200, min_last=2000):

@@ -187,6 +187,7 @@ public sealed class NerSpanFilterTests
     [InlineData("Glad to hear that Serbia is moving.", "Serbia", "ORGANIZATION", "LOCATION")]
     [InlineData("Glad to hear that United Arab Emirates is moving.", "United Arab Emirates", "PERSON", "LOCATION")]
     [InlineData("Glad to hear that Jordan is moving.", "Jordan", "PERSON", "PERSON")]
+    [InlineData("Texas is by far the sketchiest state in America", "America", "LOCATION", "LOCATION")]
     public void FixesTheTypeOfKnownNamesAndFacilities(string text, string value, string modelType, string expected)
     {
         var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
