@@ -110,7 +110,20 @@ public static class NerSpanFilter
             {
                 foreach (var part in SplitList(text, span))
                 {
-                    yield return part;
+                    foreach (var organisation in SplitConjoinedOrganisations(text, part))
+                    {
+                        yield return organisation;
+                    }
+                }
+
+                continue;
+            }
+
+            if (span.EntityType == "ORGANIZATION")
+            {
+                foreach (var organisation in SplitConjoinedOrganisations(text, span))
+                {
+                    yield return organisation;
                 }
 
                 continue;
@@ -190,6 +203,56 @@ public static class NerSpanFilter
         {
             yield return span with { Start = start };
         }
+    }
+
+    // Head words that end an organisation's name: after one of them, " and " starts another organisation.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeads = new HashSet<string>(
+    [
+        "Party", "Commission", "Committee", "Union", "League", "Federation", "Agency", "Corporation", "Authority", "Board",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// An ORGANIZATION span over two organisations joined by "and" ("Pakistan Peoples Party and PML", "Council on Foreign
+    /// Relations and the Trilateral Commission"): one span each when the word before "and" ends an organisation's name
+    /// (a facility or organisation head word, also plural) or "the" and a capital follow it. "Arts and Sciences" or
+    /// "Housing and Urban Development" inside one name have neither, and "&amp;" is left alone ("Hootie &amp; the Blowfish").
+    /// </summary>
+    private static IEnumerable<NerSpan> SplitConjoinedOrganisations(string text, NerSpan span)
+    {
+        if (span.EntityType != "ORGANIZATION")
+        {
+            yield return span;
+            yield break;
+        }
+
+        var start = span.Start;
+        var from = span.Start;
+        while (true)
+        {
+            var at = text.AsSpan(from, span.End - from).IndexOf(" and ", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                break;
+            }
+
+            at += from;
+            var next = at + 5;
+            var before = text.AsSpan(start, at - start).TrimEnd(".,");
+            var lastWord = before[(before.LastIndexOf(' ') + 1)..];
+            var after = text.AsSpan(next, span.End - next);
+            var head = FacilityWords.Contains(lastWord) || OrganisationHeads.Contains(lastWord)
+                || (lastWord.Length > 3 && lastWord[^1] == 's' && (FacilityWords.Contains(lastWord[..^1]) || OrganisationHeads.Contains(lastWord[..^1])));
+            var theName = after.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && after.Length > 4 && char.IsUpper(after[4]);
+            if ((head || theName) && before.Length > 0 && after.Length > 0 && char.IsUpper(after[theName ? 4 : 0]))
+            {
+                yield return span with { Start = start, End = at };
+                start = next;
+            }
+
+            from = next;
+        }
+
+        yield return span with { Start = start };
     }
 
     /// <summary>

@@ -307,6 +307,20 @@ public sealed class NerSpanFilterTests
     }
 
     [Theory]
+    [InlineData("talks between Pakistan Peoples Party and PML ended", "Pakistan Peoples Party and PML", "Pakistan Peoples Party|PML")]
+    [InlineData("members of the Council on Foreign Relations and the Trilateral Commission", "Council on Foreign Relations and the Trilateral Commission", "Council on Foreign Relations|the Trilateral Commission")]
+    [InlineData("the Sant Andreu Hotels and ApartHotels chain", "Sant Andreu Hotels and ApartHotels", "Sant Andreu Hotels|ApartHotels")]
+    [InlineData("a fellow of the American Academy of Arts and Sciences", "American Academy of Arts and Sciences", "American Academy of Arts and Sciences")]
+    [InlineData("the Department of Housing and Urban Development said", "Department of Housing and Urban Development", "Department of Housing and Urban Development")]
+    [InlineData("saw Hootie & the Blowfish live", "Hootie & the Blowfish", "Hootie & the Blowfish")]
+    public void SplitsTwoOrganisationsJoinedByAnd(string text, string value, string expected)
+    {
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var parts = NerSpanFilter.SplitLines(text, [new NerSpan("ORGANIZATION", start, start + value.Length, 0.9)]).Select(s => text[s.Start..s.End].Trim());
+        Assert.Equal(expected, string.Join("|", parts));
+    }
+
+    [Theory]
     [InlineData("correcting Mr. Blowers , the silk", "Mr. Blowers", "Mr. Blowers")]
     [InlineData("Professor Cres Eastman , Director", "Professor Cres Eastman", "Professor Cres Eastman")]
     [InlineData("He called Dr. yesterday", "Dr.", null)]
