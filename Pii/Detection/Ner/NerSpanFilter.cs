@@ -548,8 +548,6 @@ public static class NerSpanFilter
     private static bool IsCountryNotName(ReadOnlySpan<char> value, Gazetteer? gazetteer) =>
         gazetteer is not null && gazetteer.MatchPlace(value) == Gazetteer.PlaceKind.Country && !gazetteer.IsFirstName(value) && !gazetteer.IsLastName(value);
 
-    // Without capitals the model has only context to go on and tags ordinary words ("peace", "my options"): edge
-    // function words are trimmed, a PERSON span must hold a name the lists know, and a one-word LOCATION a known place.
     private static bool HasLetter(ReadOnlySpan<char> value)
     {
         foreach (var c in value)
@@ -563,7 +561,9 @@ public static class NerSpanFilter
         return false;
     }
 
-    // namesOnly: a person must be a name the lists know; a context word before it ("named", "by") does not count.
+    // Without capitals the model has only context to go on and tags ordinary words ("peace", "my options"): edge
+    // function words are trimmed, a PERSON span must hold a name the lists know (or follow a context word such as "named"
+    // or "by", unless namesOnly), and a one-word LOCATION a known place.
     private static NerSpan? RefineUncased(string text, NerSpan span, Gazetteer? gazetteer, bool namesOnly = false)
     {
         var start = span.Start;
