@@ -211,6 +211,8 @@ public static class NerSpanFilter
         "Party", "Commission", "Committee", "Union", "League", "Federation", "Agency", "Corporation", "Authority", "Board",
     ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static bool IsOrganisationHead(ReadOnlySpan<char> word) => FacilityWords.Contains(word) || OrganisationHeads.Contains(word);
+
     /// <summary>
     /// An ORGANIZATION span over two organisations joined by "and" ("Pakistan Peoples Party and PML", "Council on Foreign
     /// Relations and the Trilateral Commission"): one span each when the word before "and" ends an organisation's name
@@ -240,8 +242,7 @@ public static class NerSpanFilter
             var before = text.AsSpan(start, at - start).TrimEnd(".,");
             var lastWord = before[(before.LastIndexOf(' ') + 1)..];
             var after = text.AsSpan(next, span.End - next);
-            var head = FacilityWords.Contains(lastWord) || OrganisationHeads.Contains(lastWord)
-                || (lastWord.Length > 3 && lastWord[^1] == 's' && (FacilityWords.Contains(lastWord[..^1]) || OrganisationHeads.Contains(lastWord[..^1])));
+            var head = IsOrganisationHead(lastWord) || (lastWord.Length > 3 && lastWord[^1] == 's' && IsOrganisationHead(lastWord[..^1]));
             var theName = after.StartsWith("the ", StringComparison.OrdinalIgnoreCase) && after.Length > 4 && char.IsUpper(after[4]);
             if ((head || theName) && before.Length > 0 && after.Length > 0 && char.IsUpper(after[theName ? 4 : 0]))
             {

@@ -299,11 +299,14 @@ public sealed class NerSpanFilterTests
     [InlineData("the firm Jones, Mitchell and Williams said", "Jones, Mitchell and Williams", "ORGANIZATION", "Jones, Mitchell and Williams")]
     [InlineData("shares of Apple, Inc. fell", "Apple, Inc.", "ORGANIZATION", "Apple, Inc.")]
     [InlineData("said Martin Luther King, Jr. once", "Martin Luther King, Jr.", "PERSON", "Martin Luther King, Jr.")]
-    public void SplitsListsOfNamesAtCommas(string text, string value, string type, string expected)
+    public void SplitsListsOfNamesAtCommas(string text, string value, string type, string expected) =>
+        Assert.Equal(expected, SplitParts(text, value, type));
+
+    // The parts SplitLines makes of one model span over `value`, joined with '|'.
+    private static string SplitParts(string text, string value, string type)
     {
         var start = text.IndexOf(value, StringComparison.Ordinal);
-        var parts = NerSpanFilter.SplitLines(text, [new NerSpan(type, start, start + value.Length, 0.9)]).Select(s => text[s.Start..s.End].Trim());
-        Assert.Equal(expected, string.Join("|", parts));
+        return string.Join("|", NerSpanFilter.SplitLines(text, [new NerSpan(type, start, start + value.Length, 0.9)]).Select(s => text[s.Start..s.End].Trim()));
     }
 
     [Theory]
@@ -313,12 +316,8 @@ public sealed class NerSpanFilterTests
     [InlineData("a fellow of the American Academy of Arts and Sciences", "American Academy of Arts and Sciences", "American Academy of Arts and Sciences")]
     [InlineData("the Department of Housing and Urban Development said", "Department of Housing and Urban Development", "Department of Housing and Urban Development")]
     [InlineData("saw Hootie & the Blowfish live", "Hootie & the Blowfish", "Hootie & the Blowfish")]
-    public void SplitsTwoOrganisationsJoinedByAnd(string text, string value, string expected)
-    {
-        var start = text.IndexOf(value, StringComparison.Ordinal);
-        var parts = NerSpanFilter.SplitLines(text, [new NerSpan("ORGANIZATION", start, start + value.Length, 0.9)]).Select(s => text[s.Start..s.End].Trim());
-        Assert.Equal(expected, string.Join("|", parts));
-    }
+    public void SplitsTwoOrganisationsJoinedByAnd(string text, string value, string expected) =>
+        Assert.Equal(expected, SplitParts(text, value, "ORGANIZATION"));
 
     [Theory]
     [InlineData("correcting Mr. Blowers , the silk", "Mr. Blowers", "Mr. Blowers")]
