@@ -19,7 +19,8 @@ SOURCES = """# Sources of the gazetteer lists
 - SSA baby names, hackerb9/ssa-baby-names @ 0b1a1316 (`maxoccurbysex.txt`; US Social Security Administration data,
   public domain): first names with a peak of at least {min_first} births in one year that are not English words.
 - US Census 2010 surnames, ul-mds/gecko-data @ 9b7a073c (`en_US/last-name.csv`; public-domain source, repository MIT):
-  surnames with at least {min_last} bearers that are not English words.
+  surnames with at least {min_last} bearers that are not English words (`last_names.txt`), and apart from them the
+  surnames with at least {min_surname_word} bearers that are English words (`surname_words.txt`: "Smith", "Brown").
 - world-cities, datasets/world-cities @ 49974c67 (PDDL; data from GeoNames, CC BY 4.0 — attribution: GeoNames,
   geonames.org): names of cities over 15,000 people with at least 4 letters that are neither English words nor first names.
 - Debian tzdata `iso3166.tab` (public domain): country names.
@@ -44,12 +45,13 @@ WORLD_REGIONS = {
 def english_words():
     path = '/usr/share/dict/american-english'
     if not os.path.exists(path):
-        return set()
+        # Without Debian's wamerican, the committed copy of its lower-case entries (the same words).
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'models', 'piiorleans-ner-small', 'gazetteer', 'english_words.txt')
     with open(path, encoding='utf-8') as f:
         return {w.strip() for w in f if w.strip().isalpha() and w.strip().islower()}
 
 
-def derive(min_first=200, min_last=2000):
+def derive(min_first=200, min_last=2000, min_surname_word=20000):
     g = os.path.join(realdata.DATA, 'gazetteers')
     lex = L.lexicon(L.load_locales())
     words = english_words()
@@ -59,12 +61,17 @@ def derive(min_first=200, min_last=2000):
             if len(row) >= 3 and row[2].isdigit() and int(row[2]) >= min_first and len(row[0]) > 1 and row[0].lower() not in words:
                 first.add(row[0])
     last = set(lex['last'])
+    # Frequent surnames that are also English words ("Smith", "Brown", "Bush"): kept out of the surname list (the model's
+    # features and the gazetteer recognizer would fire on every "brown"), listed apart for the span filter only.
+    surname_words = set()
     with open(os.path.join(g, 'gecko-data-en_US', 'last-name.csv'), encoding='utf-8') as f:
         for row in csv.DictReader(f):
             n = row['last_name'].strip()
             n = n[0] + n[1:].lower() if n.isupper() else n
             if n and int(row['count']) >= min_last and len(n) > 1 and n.lower() not in words:
                 last.add(n)
+            elif n and int(row['count']) >= min_surname_word and len(n) > 1:
+                surname_words.add(n)
     cities = set(lex['cities'])
     with open(os.path.join(g, 'world-cities', 'world-cities.csv'), encoding='utf-8') as f:
         for row in csv.DictReader(f):
@@ -76,16 +83,17 @@ def derive(min_first=200, min_last=2000):
         for line in f:
             if line.startswith('#') or '\t' not in line: continue
             countries.add(line.rstrip('\n').split('\t')[1].strip())
-    return {'first_names': first, 'last_names': last, 'cities': cities, 'regions': set(lex['regions']) | WORLD_REGIONS, 'countries': countries}
+    return {'first_names': first, 'last_names': last, 'cities': cities, 'regions': set(lex['regions']) | WORLD_REGIONS, 'countries': countries,
+            'surname_words': surname_words}
 
 
-def write(out, min_first=200, min_last=2000):
+def write(out, min_first=200, min_last=2000, min_surname_word=20000):
     os.makedirs(out, exist_ok=True)
-    for name, items in derive(min_first, min_last).items():
+    for name, items in derive(min_first, min_last, min_surname_word).items():
         with open(os.path.join(out, name + '.txt'), 'w', encoding='utf-8') as f:
             f.write('\n'.join(sorted(items)) + '\n')
     with open(os.path.join(out, 'SOURCES.md'), 'w', encoding='utf-8') as f:
-        f.write(SOURCES.format(min_first=min_first, min_last=min_last))
+        f.write(SOURCES.format(min_first=min_first, min_last=min_last, min_surname_word=min_surname_word))
 
 
 if __name__ == '__main__':
@@ -93,5 +101,6 @@ if __name__ == '__main__':
     ap.add_argument('out')
     ap.add_argument('--min-first', type=int, default=200)
     ap.add_argument('--min-last', type=int, default=2000)
+    ap.add_argument('--min-surname-word', type=int, default=20000)
     a = ap.parse_args()
-    write(a.out, a.min_first, a.min_last)
+    write(a.out, a.min_first, a.min_last, a.min_surname_word)

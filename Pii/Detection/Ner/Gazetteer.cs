@@ -52,10 +52,12 @@ public sealed class Gazetteer
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> placeContext;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> common;
     private readonly PackedStringTable dictionary;
+    private readonly PackedStringTable surnameWords;
 
-    private Gazetteer(PackedStringTable first, PackedStringTable last, PackedStringTable places, PlaceKind[] placeKinds, PackedStringTable dictionary)
+    private Gazetteer(PackedStringTable first, PackedStringTable last, PackedStringTable places, PlaceKind[] placeKinds, PackedStringTable dictionary, PackedStringTable surnameWords)
     {
         this.dictionary = dictionary;
+        this.surnameWords = surnameWords;
         this.first = first;
         this.last = last;
         this.places = places;
@@ -140,7 +142,25 @@ public sealed class Gazetteer
 
         // Optional: a gazetteer without an English word list simply never calls a word a dictionary word.
         var words = File.Exists(Path.Combine(directory, EnglishWordsFile)) ? Read(EnglishWordsFile) : new PackedStringTable.Builder().Build();
-        return new Gazetteer(Read("first_names.txt"), Read("last_names.txt"), places.Build(), [.. kinds], words);
+        var surnameWords = File.Exists(Path.Combine(directory, SurnameWordsFile)) ? Read(SurnameWordsFile) : new PackedStringTable.Builder().Build();
+        return new Gazetteer(Read("first_names.txt"), Read("last_names.txt"), places.Build(), [.. kinds], words, surnameWords);
+    }
+
+    /// <summary>
+    /// The optional list of frequent surnames that are also English words ("Smith", "Brown", "Bush"), one per line. They
+    /// stay out of <c>last_names.txt</c> (the model's features and the gazetteer recognizer would fire on every "brown");
+    /// the span filter uses them only to spare a lone capitalised PERSON span the English-word penalty.
+    /// </summary>
+    public const string SurnameWordsFile = "surname_words.txt";
+
+    /// <summary>Number of surname words loaded (0 without <see cref="SurnameWordsFile"/>).</summary>
+    public int SurnameWordCount => surnameWords.Count;
+
+    /// <summary>True for a frequent surname that is also an English word ("Smith", "BUSH"; ALL-CAPS words are looked up title-cased).</summary>
+    public bool IsSurnameWord(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(word.Length, 64)];
+        return word.Length <= 64 && surnameWords.Contains(TitleCaseIfUpper(word, buffer));
     }
 
     /// <summary>The optional list of lower-case English words (one per line) in a gazetteer directory.</summary>

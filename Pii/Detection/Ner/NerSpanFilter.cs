@@ -484,7 +484,8 @@ public static class NerSpanFilter
         {
             score -= UnconfirmedSingleWordPenalty;
             // "Battery" as a person, "Wisdom" as a place; ALL-CAPS words are left alone (state codes, shouted towns).
-            if (gazetteer is not null && !IsAllCaps(value) && gazetteer.IsEnglishWordNotName(value))
+            // A frequent surname that is also a word ("Smith said", "Bush won") is spared the penalty as a person.
+            if (gazetteer is not null && !IsAllCaps(value) && gazetteer.IsEnglishWordNotName(value) && !(person && gazetteer.IsSurnameWord(value)))
             {
                 score -= EnglishWordPenalty;
             }

@@ -87,4 +87,16 @@ public sealed class GazetteerRecognizerTests
     [InlineData("Royal", false)]
     [InlineData("Zoolander", false)]
     public void KnowsEnglishWordsThatAreNoNames(string word, bool expected) => Assert.Equal(expected, Lists.Value.IsEnglishWordNotName(word));
+
+    [Theory]
+    [InlineData("Smith", true)]
+    [InlineData("BUSH", true)]
+    [InlineData("Brown", true)]
+    [InlineData("Battery", false)]
+    [InlineData("Zoolander", false)]
+    public void KnowsFrequentSurnamesThatAreWords(string word, bool expected)
+    {
+        Assert.True(Lists.Value.SurnameWordCount > 300);
+        Assert.Equal(expected, Lists.Value.IsSurnameWord(word));
+    }
 }

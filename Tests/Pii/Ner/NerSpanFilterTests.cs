@@ -212,8 +212,18 @@ public sealed class NerSpanFilterTests
     [InlineData("They said Battery is found in me.", "Battery", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty - NerSpanFilter.EnglishWordPenalty)]
     [InlineData("Then Zoolander walked in.", "Zoolander", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty)]
     [InlineData("Then Heidi walked in.", "Heidi", 0.9)]
+    [InlineData("Then Bush walked in.", "Bush", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty)]
     public void AnEnglishWordThatIsNoNameLosesMoreThanAnUnknownWord(string text, string value, double expected) =>
         AssertScore(text, value, "PERSON", expected);
+
+    [Fact]
+    public void AFrequentSurnameThatIsAWordIsSparedOnlyAsAPerson()
+    {
+        // "Bush" (84,018 bearers in the 2010 census) is a surname and a word: as a place it is still just a word.
+        AssertScore("Then Bush walked in.", "Bush", "PERSON", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty);
+        AssertScore("We drove to Bush today.", "Bush", "LOCATION", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty - NerSpanFilter.EnglishWordPenalty);
+        AssertScore("They said Battery is found in me.", "Battery", "PERSON", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty - NerSpanFilter.EnglishWordPenalty);
+    }
 
     [Theory]
     [InlineData("Words like Wisdom are mistaken.", "Wisdom", 0.9 - NerSpanFilter.UnconfirmedSingleWordPenalty - NerSpanFilter.EnglishWordPenalty)]
