@@ -216,6 +216,23 @@ public sealed class NerSpanFilterTests
     public void AnEnglishWordThatIsNoNameLosesMoreThanAnUnknownWord(string text, string value, double expected) =>
         AssertScore(text, value, "PERSON", expected);
 
+    [Theory]
+    [InlineData("Israeli forces moved north.", "Israeli", "LOCATION", "NRP")]
+    [InlineData("Officials said Iraqis voted.", "Iraqis", "ORGANIZATION", "NRP")]
+    [InlineData("The Sunni mosque was closed.", "Sunni", "LOCATION", "NRP")]
+    [InlineData("Then Labour won the seat.", "Labour", "ORGANIZATION", "ORGANIZATION")]
+    [InlineData("Then Christian walked in.", "Christian", "PERSON", "PERSON")]
+    [InlineData("The Israeli Defense Forces moved.", "Israeli Defense Forces", "ORGANIZATION", "ORGANIZATION")]
+    public void ALoneNationalityOrReligionWordIsAGroup(string text, string value, string type, string expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan(type, start, start + value.Length, 0.9), gazetteer);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, refined.Value.EntityType);
+        Assert.Equal(value, text[refined.Value.Start..refined.Value.End]);
+    }
+
     [Fact]
     public void AFrequentSurnameThatIsAWordIsSparedOnlyAsAPerson()
     {
