@@ -77,6 +77,13 @@ public static class NerSpanFilter
         "ibn", "ben", "y", "e", "zu", "ter", "ten", "st", "mc", "mac", "o",
     ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Particles that stand before a surname as a word of their own and belong to it in running text ("bin Laden",
+    // "de Gaulle", "van Gogh"). Fewer than NameParticles: "la", "le", "ten" or "st" before a capital are mostly prose.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadingParticles = new HashSet<string>(
+    [
+        "van", "von", "de", "del", "della", "di", "du", "da", "dos", "bin", "binti", "ibn", "al", "el",
+    ], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>True for a function word, contraction or frequent sentence starter (any case), e.g. "because", "The", "Don't".</summary>
     public static bool IsStopWord(ReadOnlySpan<char> word)
     {
@@ -442,7 +449,8 @@ public static class NerSpanFilter
             end++;
         }
 
-        if (end <= start || !(char.IsUpper(text[start]) || (location && char.IsDigit(text[start]) && HasUpperLetter(text, start, end))))
+        if (end <= start || !(char.IsUpper(text[start]) || IsParticledName(text.AsSpan(start, WordEnd(text, start, end) - start))
+            || (location && char.IsDigit(text[start]) && HasUpperLetter(text, start, end))))
         {
             return null;
         }
@@ -522,6 +530,7 @@ public static class NerSpanFilter
         if (type == "PERSON")
         {
             end = ElidedParticleSurnameEnd(text, end);
+            start = LeadingParticleStart(text, start);
         }
 
         return span with { EntityType = type, Start = start, End = end, Score = Math.Max(0, Math.Round(score, 4)) };
@@ -731,6 +740,32 @@ public static class NerSpanFilter
     // "Sir John d'Urberville" tagged as "Sir John": the model reads "d" as a lower-case word and stops, leaving the
     // surname in clear. A word right after the name (one space) made of a short lower-case particle, an apostrophe and
     // a capitalised rest (d'Urberville, d'Artagnan, l'Estrange, dell'Orto) belongs to it.
+    /// <summary>"al-Sadr", "el-Sisi", "bin-Talal": a name particle joined by a hyphen to a capitalised name is a name, not a lower-case word.</summary>
+    internal static bool IsParticledName(ReadOnlySpan<char> word)
+    {
+        var hyphen = word.IndexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsUpper(word[hyphen + 1]) && NameParticles.Contains(word[..hyphen]);
+    }
+
+    /// <summary>"loyal to bin Laden", "admired de Gaulle": a particle word right before a PERSON span belongs to the name.</summary>
+    private static int LeadingParticleStart(string text, int start)
+    {
+        if (start < 3 || text[start - 1] != ' ')
+        {
+            return start;
+        }
+
+        var wordStart = start - 1;
+        while (wordStart > 0 && char.IsAsciiLetterLower(text[wordStart - 1]))
+        {
+            wordStart--;
+        }
+
+        var particle = text.AsSpan(wordStart, start - 1 - wordStart);
+        var standsAlone = wordStart == 0 || !char.IsLetterOrDigit(text[wordStart - 1]);
+        return standsAlone && LeadingParticles.Contains(particle) ? wordStart : start;
+    }
+
     private static int ElidedParticleSurnameEnd(string text, int end)
     {
         var i = end + 1;
@@ -819,7 +854,7 @@ public static class NerSpanFilter
         {
             var wordEnd = WordEnd(text, i, end);
             var word = text.AsSpan(i, wordEnd - i);
-            if ((char.IsLower(word[0]) && !NameParticles.Contains(word)) || char.IsDigit(word[0]))
+            if ((char.IsLower(word[0]) && !NameParticles.Contains(word) && !IsParticledName(word)) || char.IsDigit(word[0]))
             {
                 return TrimSpacesBack(text, start, i);
             }
@@ -868,6 +903,11 @@ public static class NerSpanFilter
                 firstLetter = i;
                 break;
             }
+        }
+
+        if (IsParticledName(word))
+        {
+            return false;
         }
 
         if (firstLetter < 0 || char.IsLower(word[firstLetter]) || IsCaselessScriptWord(word))

@@ -217,6 +217,23 @@ public sealed class NerSpanFilterTests
         AssertScore(text, value, "PERSON", expected);
 
     [Theory]
+    [InlineData("Forces loyal to bin Laden fled.", "Laden", "bin Laden")]
+    [InlineData("He admired de Gaulle greatly.", "Gaulle", "de Gaulle")]
+    [InlineData("The cleric Muqtada al-Sadr spoke.", "Muqtada al-Sadr", "Muqtada al-Sadr")]
+    [InlineData("Supporters of al-Sadr marched.", "al-Sadr", "al-Sadr")]
+    [InlineData("They met the Laden family.", "Laden", "Laden")]
+    [InlineData("A vendor sold Gogh prints.", "Gogh", "Gogh")]
+    [InlineData("Supporters of al-qaeda marched.", "Supporters", "Supporters")]
+    public void NameParticlesBelongToTheSurname(string text, string value, string expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), gazetteer);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, text[refined.Value.Start..refined.Value.End]);
+    }
+
+    [Theory]
     [InlineData("Israeli forces moved north.", "Israeli", "LOCATION", "NRP")]
     [InlineData("Officials said Iraqis voted.", "Iraqis", "ORGANIZATION", "NRP")]
     [InlineData("The Sunni mosque was closed.", "Sunni", "LOCATION", "NRP")]
