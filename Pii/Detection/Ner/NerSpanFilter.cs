@@ -737,14 +737,11 @@ public static class NerSpanFilter
         return end + 1 + word.Length;
     }
 
-    // "Sir John d'Urberville" tagged as "Sir John": the model reads "d" as a lower-case word and stops, leaving the
-    // surname in clear. A word right after the name (one space) made of a short lower-case particle, an apostrophe and
-    // a capitalised rest (d'Urberville, d'Artagnan, l'Estrange, dell'Orto) belongs to it.
-    /// <summary>"al-Sadr", "el-Sisi", "bin-Talal": a name particle joined by a hyphen to a capitalised name is a name, not a lower-case word.</summary>
-    internal static bool IsParticledName(ReadOnlySpan<char> word)
+    /// <summary>"al-Sadr", "el-Sisi", "bin-Talal": a name particle joined by a hyphen to a capitalised name is a name, not a lower-case word ("e-Mail" is not).</summary>
+    private static bool IsParticledName(ReadOnlySpan<char> word)
     {
         var hyphen = word.IndexOf('-');
-        return hyphen > 0 && hyphen + 1 < word.Length && char.IsUpper(word[hyphen + 1]) && NameParticles.Contains(word[..hyphen]);
+        return hyphen > 0 && hyphen + 1 < word.Length && char.IsUpper(word[hyphen + 1]) && LeadingParticles.Contains(word[..hyphen]);
     }
 
     /// <summary>"loyal to bin Laden", "admired de Gaulle": a particle word right before a PERSON span belongs to the name.</summary>
@@ -766,6 +763,9 @@ public static class NerSpanFilter
         return standsAlone && LeadingParticles.Contains(particle) ? wordStart : start;
     }
 
+    // "Sir John d'Urberville" tagged as "Sir John": the model reads "d" as a lower-case word and stops, leaving the
+    // surname in clear. A word right after the name (one space) made of a short lower-case particle, an apostrophe and
+    // a capitalised rest (d'Urberville, d'Artagnan, l'Estrange, dell'Orto) belongs to it.
     private static int ElidedParticleSurnameEnd(string text, int end)
     {
         var i = end + 1;

@@ -223,7 +223,7 @@ public sealed class NerSpanFilterTests
     [InlineData("Supporters of al-Sadr marched.", "al-Sadr", "al-Sadr")]
     [InlineData("They met the Laden family.", "Laden", "Laden")]
     [InlineData("A vendor sold Gogh prints.", "Gogh", "Gogh")]
-    [InlineData("Supporters of al-qaeda marched.", "Supporters", "Supporters")]
+    [InlineData("Send Ann e-Mail now.", "Ann e-Mail", "Ann")]
     public void NameParticlesBelongToTheSurname(string text, string value, string expected)
     {
         var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
