@@ -234,6 +234,21 @@ public sealed class NerSpanFilterTests
     }
 
     [Theory]
+    [InlineData("We walked to Lincoln Reservoir today.", "Lincoln Reservoir", "LOCATION")]
+    [InlineData("The German Empire fell in 1918.", "German Empire", "LOCATION")]
+    [InlineData("Then Ricki Lake walked in.", "Ricki Lake", "PERSON")]
+    [InlineData("Then Chris Lane walked in.", "Chris Lane", "PERSON")]
+    public void APersonSpanEndingInAPlaceWordIsAPlace(string text, string value, string expected)
+    {
+        var gazetteer = Gazetteer.Load(Path.Combine(ModelFixture.Directory, "gazetteer"));
+        var start = text.IndexOf(value, StringComparison.Ordinal);
+        var refined = NerSpanFilter.Refine(text, new NerSpan("PERSON", start, start + value.Length, 0.9), gazetteer);
+        Assert.NotNull(refined);
+        Assert.Equal(expected, refined.Value.EntityType);
+        Assert.Equal(value, text[refined.Value.Start..refined.Value.End]);
+    }
+
+    [Theory]
     [InlineData("Israeli forces moved north.", "Israeli", "LOCATION", "NRP")]
     [InlineData("Officials said Iraqis voted.", "Iraqis", "ORGANIZATION", "NRP")]
     [InlineData("The Sunni mosque was closed.", "Sunni", "LOCATION", "NRP")]
