@@ -160,7 +160,7 @@ public sealed class Gazetteer
     public bool IsSurnameWord(ReadOnlySpan<char> word)
     {
         Span<char> buffer = stackalloc char[Math.Min(word.Length, 64)];
-        return word.Length <= 64 && surnameWords.Contains(TitleCaseIfUpper(word, buffer));
+        return surnameWords.Contains(TitleCaseIfUpper(word, buffer));
     }
 
     /// <summary>The optional list of lower-case English words (one per line) in a gazetteer directory.</summary>
