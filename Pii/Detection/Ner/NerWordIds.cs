@@ -17,7 +17,7 @@ public sealed class NerWordIds
     // Longer words are not in the list (GloVe's entries are short); they get id 0 without a lookup.
     private const int MaxWordLength = 64;
 
-    // Word n (1-based, the file's line n) is entry n - 1: 100,000 words packed into a few arrays.
+    // Word n (1-based, the file's line n) is entry n - 1: the whole list (150,000 words for the shipped model) packed into a few arrays.
     private readonly PackedStringTable words;
 
     private NerWordIds(PackedStringTable words)
