@@ -385,14 +385,16 @@ def assign(corpus, doc):
 READERS = [read_btc, read_uner, read_wikigold, read_gum, read_crossner, read_wnut, read_re3d, read_sec, read_litbank]
 
 
-def load_split():
+def load_split(keep_doc=False):
+    """{'train'|'dev'|'test': [(corpus, text, spans)]} in reading order; keep_doc=True adds the document id after the
+    corpus ((corpus, doc, text, spans)), so consecutive sentences of one document can be joined."""
     gum_splits()
     out = {'train': [], 'dev': [], 'test': []}
     for r in READERS:
         for corpus, doc, text, spans in r():
             if not text.strip(): continue
             assign.n = getattr(assign, 'n', 0) + 1
-            out[assign(corpus, doc)].append((corpus, text, spans))
+            out[assign(corpus, doc)].append((corpus, doc, text, spans) if keep_doc else (corpus, text, spans))
     return out
 
 

@@ -6,7 +6,7 @@ using PiiOrleans.Pii.Evaluation;
 namespace PiiOrleans.Benchmarks.Ner;
 
 /// <summary>
-/// <c>benchmarks ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--windows-per-run W] [--dump F]</c>: span-level P/R/F2 on a presidio-research file for the
+/// <c>benchmarks ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--windows-per-run W] [--max-tokens N] [--dump F]</c>: span-level P/R/F2 on a presidio-research file for the
 /// NER model alone, the gazetteer alone, and the full analyzer (pattern recognizers + NER + gazetteer).
 /// </summary>
 public static class NerEvaluation
@@ -19,7 +19,7 @@ public static class NerEvaluation
         var i = Array.IndexOf(args, "--input");
         if (i < 0 || i + 1 >= args.Length)
         {
-            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--windows-per-run W] [--dump out.jsonl]");
+            Console.Error.WriteLine("usage: ner-eval --input labelled.json [--threads T] [--model DIR] [--min-score S] [--uncased|--cased-only] [--name-threshold T] [--windows-per-run W] [--max-tokens N] [--dump out.jsonl]");
             return 2;
         }
 
@@ -36,8 +36,11 @@ public static class NerEvaluation
         // --windows-per-run 4 evaluates the model as the tables engine runs it (NerSettings.BatchSize).
         var w = Array.IndexOf(args, "--windows-per-run");
         var windowsPerRun = w >= 0 && w + 1 < args.Length && int.TryParse(args[w + 1], out var wr) ? wr : NerSettings.Default.BatchSize;
+        // --max-tokens sets the window length (NerSettings.MaxTokens) for texts longer than one window.
+        var x = Array.IndexOf(args, "--max-tokens");
+        var maxTokens = x >= 0 && x + 1 < args.Length && int.TryParse(args[x + 1], out var mt) ? mt : NerSettings.Default.MaxTokens;
         using var ner = NerRecognizer.Create(new NerSettings(ModelDirectory: modelDirectory, IntraOpThreads: threads, CacheCapacity: 0,
-            MinScore: minScore, SkipTextsWithoutCapitals: skipLowerCase, BatchSize: windowsPerRun));
+            MinScore: minScore, SkipTextsWithoutCapitals: skipLowerCase, BatchSize: windowsPerRun, MaxTokens: maxTokens));
         var gazetteer = new GazetteerRecognizer(Gazetteer.Load(Path.Combine(ner.Model.Directory, "gazetteer")), besideModel: true);
 
         Report("NER model alone (raw spans)", samples, texts, batch => Raw(ner, batch));

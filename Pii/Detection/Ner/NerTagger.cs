@@ -1,7 +1,7 @@
 namespace PiiOrleans.Pii.Detection.Ner;
 
 /// <summary>
-/// Runs a <see cref="NerModel"/> over many texts at once: tokenizes, cuts long texts into overlapping windows, sorts all
+/// Runs a <see cref="NerModel"/> over many texts at once: tokenizes, cuts long texts into windows (<see cref="NerWindowPlanner"/>), sorts all
 /// windows by length, runs them in batches and decodes each text's spans. Thread-safe; no state between calls.
 /// </summary>
 public sealed class NerTagger
@@ -56,7 +56,7 @@ public sealed class NerTagger
         var bits = gazetteer is null ? null : new byte[texts.Count][];
         var words = model.WordIds;
         var wordIds = words is null ? null : new int[texts.Count][];
-        var windows = new List<Window>();
+        var windows = new List<NerWindow>();
         var buffer = new List<WordPieceToken>(256);
         for (var i = 0; i < texts.Count; i++)
         {
@@ -76,7 +76,7 @@ public sealed class NerTagger
                 words!.Compute(texts[i], tokens[i], wordIds[i]);
             }
 
-            AddWindows(i, tokens[i].Length, windows);
+            NerWindowPlanner.Plan(texts[i], tokens[i], i, capacity, settings.WindowOverlap, windows);
         }
 
         windows.Sort((a, b) => a.Length.CompareTo(b.Length));
@@ -99,45 +99,7 @@ public sealed class NerTagger
         public string this[int index] => All[First + index];
     }
 
-    private void AddWindows(int text, int count, List<Window> windows)
-    {
-        if (count == 0)
-        {
-            return;
-        }
-
-        if (count <= capacity)
-        {
-            windows.Add(new Window(text, 0, count, 0, count));
-            return;
-        }
-
-        // Consecutive windows overlap; each token's labels come from the window in which it is farthest from an edge,
-        // so the boundary between two windows' "owned" ranges is the middle of their overlap.
-        var stride = capacity - settings.WindowOverlap;
-        var starts = new List<int>();
-        for (var s = 0; ; s += stride)
-        {
-            if (s + capacity >= count)
-            {
-                starts.Add(Math.Max(0, count - capacity));
-                break;
-            }
-
-            starts.Add(s);
-        }
-
-        for (var k = 0; k < starts.Count; k++)
-        {
-            var start = starts[k];
-            var end = Math.Min(count, start + capacity);
-            var ownedStart = k == 0 ? 0 : (start + Math.Min(count, starts[k - 1] + capacity)) / 2;
-            var ownedEnd = k == starts.Count - 1 ? count : (starts[k + 1] + end) / 2;
-            windows.Add(new Window(text, start, end, ownedStart, ownedEnd));
-        }
-    }
-
-    private void RunBatch(List<Window> windows, int offset, int rows, WordPieceToken[][] tokens, byte[][]? bits, int[][]? wordIds, float[][] probs, CancellationToken cancellationToken)
+    private void RunBatch(List<NerWindow> windows, int offset, int rows, WordPieceToken[][] tokens, byte[][]? bits, int[][]? wordIds, float[][] probs, CancellationToken cancellationToken)
     {
         var length = windows[offset + rows - 1].Length + 2; // sorted: the last window is the longest
         var ids = new long[rows * length];
@@ -216,10 +178,5 @@ public sealed class NerTagger
         {
             output[k] /= sum;
         }
-    }
-
-    private readonly record struct Window(int Text, int Start, int End, int OwnedStart, int OwnedEnd)
-    {
-        public int Length => End - Start;
     }
 }
