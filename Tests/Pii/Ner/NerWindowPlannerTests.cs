@@ -1,3 +1,4 @@
+using PiiOrleans.Pii.Detection;
 using PiiOrleans.Pii.Detection.Ner;
 
 namespace PiiOrleans.Tests.Pii.Ner;
@@ -94,5 +95,36 @@ public sealed class NerWindowPlannerTests
         var windows = Plan(text, tokens, 40, overlap: 8);
         AssertCovers(windows, tokens.Length, 40);
         Assert.All(windows.Skip(1), w => Assert.True(w.OwnedStart > w.Start));
+    }
+
+    [Fact]
+    public void TheRecognizerFindsInALongTextTheNamesItFindsInEachSentence()
+    {
+        string[] sentences =
+        [
+            "Heidi Müller lives in Amsterdam with her two children.", "Ivan Petrov from Moscow, Russia, visited her last spring.",
+            "They met Alice Smith, a software engineer living in New York.", "Dave Kim, a nurse from Boston, joined them in Paris.",
+            "Later the four of them travelled by train to Vienna and Prague.",
+        ];
+        var text = string.Join(' ', sentences);
+        Assert.True(Tokens(text).Length > NerSettings.Default.MaxTokens, "the text must be longer than one window");
+        var whole = Spans(text, 0);
+        var bySentence = new List<(string, int, int)>();
+        var offset = 0;
+        foreach (var sentence in sentences)
+        {
+            bySentence.AddRange(Spans(sentence, offset));
+            offset += sentence.Length + 1;
+        }
+
+        Assert.Contains(("PERSON", text.IndexOf("Alice Smith", StringComparison.Ordinal), text.IndexOf("Alice Smith", StringComparison.Ordinal) + 11), whole);
+        Assert.Equal(bySentence.Order(), whole.Order());
+    }
+
+    private static List<(string Type, int Start, int End)> Spans(string text, int offset)
+    {
+        var results = new List<RecognizerResult>();
+        ModelFixture.Recognizer.Analyze(text, RecognitionRequest.Default, results);
+        return [.. results.Select(r => (r.EntityType, r.Start + offset, r.End + offset))];
     }
 }
