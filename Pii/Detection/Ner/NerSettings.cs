@@ -4,8 +4,8 @@ namespace PiiOrleans.Pii.Detection.Ner;
 /// <param name="ModelDirectory">Directory with model.onnx, config.json and vocab.txt or tokenizer.json (null = the bundled default).</param>
 /// <param name="IntraOpThreads">ONNX Runtime threads per inference (0 = one per core).</param>
 /// <param name="BatchSize">Windows per inference call; windows are sorted by length before batching.</param>
-/// <param name="MaxTokens">Tokens per window including [CLS]/[SEP]; longer texts slide with <paramref name="WindowOverlap"/>.</param>
-/// <param name="WindowOverlap">Tokens shared by consecutive windows so every token sees context on both sides.</param>
+/// <param name="MaxTokens">Tokens per window including [CLS]/[SEP]; a longer text is one window per sentence (<see cref="NerWindowPlanner"/>).</param>
+/// <param name="WindowOverlap">Tokens shared by consecutive windows of a sentence longer than one window, so every token sees context on both sides.</param>
 /// <param name="CacheCapacity">Distinct texts whose results are remembered (0 disables the cache).</param>
 /// <param name="MinScore">Spans scoring below this are dropped.</param>
 /// <param name="SkipTextsWithoutCapitals">
