@@ -20,7 +20,7 @@ space, from the corpora whose documents are real documents (wikigold articles, G
 not tweets or the files of independent sentences). That is how news and Wikipedia text reaches the analyzer in
 practice: a paragraph mentions a name more than once ("Ivan Petrov ... Petrov said").
 """
-import json, os, sys
+import itertools, json, os, sys
 import realdata
 
 TYPES = {'PER': 'PERSON', 'LOC': 'LOCATION', 'ORG': 'ORGANIZATION'}
@@ -75,20 +75,17 @@ DOCUMENT_CORPORA = {'wikigold', 'gum', 're3d', 'sec', 'litbank'}
 def paragraphs(items, n):
     """(corpus, doc, text, spans) in reading order → (corpus, text, spans) of up to n consecutive sentences of one
     document, joined by single spaces, spans shifted with their sentence."""
-    out, cur, key = [], None, None
-    for corpus, doc, text, spans in items:
-        if corpus not in DOCUMENT_CORPORA:
-            continue
-        if cur is None or key != (corpus, doc) or cur[3] == n:
-            if cur is not None:
-                out.append(cur[:3])
-            cur, key = [corpus, '', [], 0], (corpus, doc)
-        shift = len(cur[1]) + (1 if cur[1] else 0)
-        cur[1] = (cur[1] + ' ' if cur[1] else '') + text
-        cur[2].extend((a + shift, b + shift, label) for a, b, label in spans)
-        cur[3] += 1
-    if cur is not None:
-        out.append(cur[:3])
+    out = []
+    documents = itertools.groupby((x for x in items if x[0] in DOCUMENT_CORPORA), key=lambda x: x[:2])
+    for (corpus, _), sentences in documents:
+        sentences = list(sentences)
+        for i in range(0, len(sentences), n):
+            text, spans = '', []
+            for _, _, sentence, sentence_spans in sentences[i:i + n]:
+                shift = len(text) + 1 if text else 0
+                text = text + ' ' + sentence if text else sentence
+                spans.extend((a + shift, b + shift, label) for a, b, label in sentence_spans)
+            out.append((corpus, text, spans))
     return out
 
 
