@@ -188,16 +188,19 @@ internal sealed class JobExecution
     }
 
     /// <summary>
-    /// Starts the runner again after the job's activation was lost mid-run (see <see cref="NeedsResume"/>), as the next
-    /// attempt, from the last checkpoint. <paramref name="silo"/> names where it resumes (for the event log).
+    /// Makes the job, whose activation was lost mid-run (see <see cref="NeedsResume"/>), the next attempt, from the last
+    /// checkpoint, without starting its runner: the grain persists the attempt first (<see cref="LaunchResumed"/> then
+    /// starts the runner), so that a duplicate activation that read an outdated record is refused before its runner can
+    /// touch the output. <paramref name="silo"/> names where it resumes (for the event log). False when there is nothing
+    /// to resume.
     /// </summary>
-    public void Resume(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger, string silo)
+    public bool PrepareResume(string silo)
     {
         lock (_gate)
         {
             if (!NeedsResume)
             {
-                return;
+                return false;
             }
 
             NeedsResume = false;
@@ -211,8 +214,13 @@ internal sealed class JobExecution
                     message = $"The silo running job {JobId} stopped; the job resumed on {silo} from its last checkpoint (attempt {_attempt}).",
                 },
                 JobJson.Options));
+            return true;
         }
+    }
 
+    /// <summary>Starts the runner of the attempt <see cref="PrepareResume"/> made, once that attempt is persisted.</summary>
+    public void LaunchResumed(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger, string silo)
+    {
         logger.LogWarning("Job {JobId} resumed on {Silo} (attempt {Attempt})", JobId, silo, Attempt);
         Launch(registration, services, grainFactory, logger, silo);
     }
@@ -264,13 +272,16 @@ internal sealed class JobExecution
         }
     }
 
-    /// <summary>Completes when the runner has stopped: finished, or suspended.</summary>
-    public Task Stopped => _stopped.Task;
+    /// <summary>Completes when the runner has stopped: finished, or suspended (at once when it never started).</summary>
+    public Task Stopped => Volatile.Read(ref _launched) ? _stopped.Task : Task.CompletedTask;
+
+    private bool _launched;
 
     private readonly TaskCompletionSource _stopped = NewSignal();
 
     private void Launch(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger, string silo)
     {
+        Volatile.Write(ref _launched, true);
         // A fresh execution context: the run must not inherit the submitting grain call's chain (it outlives the call).
         using (ExecutionContext.SuppressFlow())
         {
@@ -513,7 +524,9 @@ internal sealed class JobExecution
 
     private async Task RunAsync(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger)
     {
-        while (true)
+        // Counted here, not from the job's attempt number: that one also counts the attempts of earlier activations (a job
+        // that survived two kills has used several), and they must not eat into this activation's retries.
+        for (var runsInActivation = 1; ; runsInActivation++)
         {
             var attempt = Attempt;
             try
@@ -521,7 +534,7 @@ internal sealed class JobExecution
                 await RunAttemptAsync(registration, services, grainFactory, attempt).ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (SiloLoss.IsSiloLoss(e) && !_cancellation.IsCancellationRequested && attempt < MaxAttemptsInActivation)
+            catch (Exception e) when (SiloLoss.IsSiloLoss(e) && !_cancellation.IsCancellationRequested && runsInActivation < MaxRunsInActivation)
             {
                 // Work that was on a lost silo is redone from the last checkpoint; the output is the same bytes.
                 logger.LogWarning("Job {JobId} attempt {Attempt} lost a silo ({ExceptionType}); resuming", JobId, attempt, e.GetType().Name);
@@ -552,8 +565,8 @@ internal sealed class JobExecution
         }
     }
 
-    /// <summary>How many times one activation restarts its runner after losing a silo before the job fails.</summary>
-    internal const int MaxAttemptsInActivation = 8;
+    /// <summary>How many times one activation runs its runner (the first run and its restarts after losing a silo) before a further silo loss fails the job.</summary>
+    internal const int MaxRunsInActivation = 8;
 
     // Long enough for the cluster to declare the silo dead (about a second with the pool's membership options).
     private static readonly TimeSpan SiloLossRetryDelay = TimeSpan.FromSeconds(1);
@@ -585,9 +598,12 @@ internal sealed class JobExecution
             // Another attempt owns the job now (it resumed elsewhere): this one leaves the state to it.
             logger.LogInformation("Job {JobId}: a superseded attempt stopped", JobId);
         }
-        catch (OperationCanceledException) when (_cancellation.IsCancellationRequested && IsSuspending)
+        catch (Exception) when (_cancellation.IsCancellationRequested && IsSuspending)
         {
-            // The silo is stopping: the state stays running and the next activation resumes the job.
+            // The silo is stopping, or another activation owns the job now: whatever the interrupted runner threw on its
+            // way out (a cancellation, a grain of a lost silo, a refused write), the state stays running here and the
+            // job's owner, or its next activation, finishes it.
+            logger.LogInformation("Job {JobId}: the runner of a suspended activation stopped", JobId);
         }
         catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
         {

@@ -48,12 +48,14 @@ public sealed partial class JobGrain(
         {
             _execution = JobExecution.Restore(this.GetPrimaryKeyString(), state.State, options.Value, time);
             _savedVersion = _execution.Version;
-            if (_execution.NeedsResume && catalog.TryGet(_execution.Type, out var registration))
+            if (_execution.NeedsResume && catalog.TryGet(_execution.Type, out var registration) && _execution.PrepareResume(RuntimeIdentity))
             {
                 // Lost while running on another silo (or this one stopped): go on from the last checkpoint. The attempt
-                // is persisted before the runner starts, so a stale runner's checkpoints are refused from now on.
-                _execution.Resume(registration, services, GrainFactory, logger, RuntimeIdentity);
+                // is persisted before the runner starts: a stale runner's checkpoints are refused from now on, and if
+                // this activation is a duplicate that read an outdated record (the other one is alive and saved since),
+                // the write fails here and this activation never runs the job.
                 await SaveAsync();
+                _execution.LaunchResumed(registration, services, GrainFactory, logger, RuntimeIdentity);
                 StartCheckpoints();
                 _ = PersistCompletionAsync(_execution);
             }

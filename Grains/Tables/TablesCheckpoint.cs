@@ -8,6 +8,12 @@ namespace PiiOrleans.Grains.Tables;
 /// </summary>
 internal readonly record struct TablesCheckpoint(string? Phase)
 {
+    /// <summary>
+    /// The job starts from scratch: saved before anything is deleted or reset, so that an attempt another one superseded
+    /// is refused before it can remove what the current attempt wrote (or published).
+    /// </summary>
+    public const string Starting = "starting";
+
     /// <summary>The temporary output has its schema; tables are being copied.</summary>
     public const string Tables = "tables";
 

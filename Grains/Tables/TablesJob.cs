@@ -106,6 +106,9 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
             }
             else
             {
+                // Fenced first: a superseded attempt (a duplicate activation's runner) is refused here, before it deletes
+                // or resets anything of the attempt that owns the job.
+                await context.SaveCheckpointAsync(TablesCheckpoint.Of(TablesCheckpoint.Starting)).ConfigureAwait(false);
                 // From scratch: nothing recorded by an earlier attempt may leak into this one.
                 await ForgetAsync().ConfigureAwait(false);
                 Directory.CreateDirectory(outputDirectory);
@@ -191,6 +194,13 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
     // The rename happens once: a resumed attempt finds either the temporary file (not renamed yet) or the published one.
     private async Task<TablesJobResult> PublishAsync(IReportGrain report, Stopwatch total, string tempPath, string reportPath, string finalPath)
     {
+        if (!File.Exists(tempPath) && File.Exists(finalPath) && File.Exists(reportPath))
+        {
+            // An earlier attempt renamed the output and wrote its report, then was lost before the job's end was recorded.
+            // Its report stays: the statistics it was made from may be reset by now.
+            return new TablesJobResult(TablesExitCodes.Success, "succeeded", null, finalPath, reportPath, await File.ReadAllBytesAsync(reportPath).ConfigureAwait(false));
+        }
+
         var result = await FinishAsync(report, total, TablesExitCodes.Success, "succeeded", null, File.Exists(tempPath) ? tempPath : null, reportPath)
             .ConfigureAwait(false);
         if (!File.Exists(finalPath))

@@ -148,8 +148,11 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions, JobDataRoots 
         var planned = plan.Files.Select(f => f with { OutputRelativePath = TrackOutputNames.For(f, r => runMap.GetValueOrDefault(r)) }).ToList();
         context.ReportProgress("allocated", new { teams = plan.Teams.Count, runs = plan.Runs.Count, ms = clock.ElapsedMilliseconds });
         TracksPaths.CheckCollisions(planned);
-        TracksPaths.PrepareOutput(paths.Output, p.Force, p.Resume, [p.RunsDir, p.MetadataDir, p.EvalDir]);
+        // Fenced before anything is deleted: an attempt another one superseded (a duplicate activation's runner) is refused
+        // here instead of removing the owner's files. An attempt lost between the two lines leaves nothing that its
+        // successor (which prepares with --force) could not remove: the output was empty, forced, or being resumed.
         await context.SaveCheckpointAsync(JsonSerializer.SerializeToElement(new { output_prepared = true }));
+        TracksPaths.PrepareOutput(paths.Output, p.Force, p.Resume, [p.RunsDir, p.MetadataDir, p.EvalDir]);
 
         await SaveRepairRules(mapping, answers, scans);
         if (plan.RunTeams.Count > 0)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using PiiOrleans.Silo.Hosting;
@@ -10,7 +11,9 @@ namespace PiiOrleans.Tests.Hosting;
 /// </summary>
 public sealed class SiloProcess : IDisposable
 {
+    private const int RecentLinesKept = 300;
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _recent = new();
 
     private SiloProcess(Process process, int siloPort)
     {
@@ -48,11 +51,28 @@ public sealed class SiloProcess : IDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var silo = new SiloProcess(process, siloPort);
+        process.OutputDataReceived += (_, line) => silo.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => silo.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new SiloProcess(process, siloPort);
+        return silo;
+    }
+
+    /// <summary>The last lines the member wrote (warnings and errors), for a failing test's message.</summary>
+    public string RecentOutput => $"--- silo on port {SiloPort} ---{Environment.NewLine}{string.Join(Environment.NewLine, _recent)}";
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _recent.Enqueue(line);
+        while (_recent.Count > RecentLinesKept && _recent.TryDequeue(out _))
+        {
+        }
     }
 
     /// <summary>SIGKILL.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Tables;
 using PiiOrleans.Tables;
 
@@ -13,7 +14,8 @@ public sealed class TablesJobTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     private static async Task<TablesJobResult> RunAsync(TestDatabase db, FakeCellAnonymizer? engine = null, bool full = true, int batchSize = 2,
-        string? input = null, string? outputDirectory = null, List<RecordingJobContext>? contexts = null)
+        string? input = null, string? outputDirectory = null, List<RecordingJobContext>? contexts = null,
+        Func<string, IGrainFactory, RecordingJobContext>? newContext = null)
     {
         engine ??= new FakeCellAnonymizer();
         var setup = new TablesEngineSetup(engine, true, batchSize, true, 4, ["EMAIL_ADDRESS"], "none", ["en"]);
@@ -21,7 +23,7 @@ public sealed class TablesJobTests : IDisposable
         var spec = TablesEngineSpec.Create(null, null, Path.GetFullPath(parameters.Input));
         return await SharedTablesSilo.RunAsync(engine, grains =>
         {
-            var context = new RecordingJobContext(SharedTablesSilo.NewJobId(), grains);
+            var context = newContext?.Invoke(SharedTablesSilo.NewJobId(), grains) ?? new RecordingJobContext(SharedTablesSilo.NewJobId(), grains);
             contexts?.Add(context);
             return new TablesJob(context, parameters, setup, spec).RunAsync(CancellationToken.None);
         });
@@ -237,6 +239,54 @@ public sealed class TablesJobTests : IDisposable
 
         Assert.Equal(TablesExitCodes.PipelineFailure, result.ExitCode);
         Assert.Empty(Directory.GetFiles(_db.OutputDirectory));
+    }
+
+    [Fact]
+    public async Task ASupersededAttemptStartingFromScratchDeletesNothingTheOwnerPublished()
+    {
+        // A duplicate activation's runner read a checkpoint from before the owner published: its temporary file is gone
+        // (renamed), so it would start from scratch. It is refused at its first checkpoint, before it deletes anything.
+        Directory.CreateDirectory(_db.OutputDirectory);
+        File.WriteAllText(_db.OutputPath, "the owner's output");
+        File.WriteAllText(_db.ReportPath, "the owner's report");
+        _db.Execute("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('a');");
+        var tables = JsonDocument.Parse("""{"phase":"tables"}""").RootElement;
+
+        await Assert.ThrowsAsync<JobSupersededException>(() => RunAsync(_db,
+            newContext: (id, grains) => new RecordingJobContext(id, grains) { Attempt = 2, Checkpoint = tables, Superseded = true }));
+
+        Assert.Equal("the owner's output", File.ReadAllText(_db.OutputPath));
+        Assert.Equal("the owner's report", File.ReadAllText(_db.ReportPath));
+    }
+
+    [Fact]
+    public async Task AnAttemptResumedAfterThePublishKeepsThePublishedOutputAndItsReport()
+    {
+        // The owner renamed the output and wrote the report, then was lost before the job's end was recorded.
+        Directory.CreateDirectory(_db.OutputDirectory);
+        File.WriteAllText(_db.OutputPath, "the published output");
+        File.WriteAllText(_db.ReportPath, "the published report");
+        _db.Execute("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('a');");
+        var publishing = JsonDocument.Parse("""{"phase":"publishing"}""").RootElement;
+
+        var result = await RunAsync(_db, newContext: (id, grains) => new RecordingJobContext(id, grains) { Attempt = 3, Checkpoint = publishing });
+
+        Assert.Equal(TablesExitCodes.Success, result.ExitCode);
+        Assert.Equal("the published report", System.Text.Encoding.UTF8.GetString(result.Report!));
+        Assert.Equal("the published output", File.ReadAllText(_db.OutputPath));
+        Assert.Equal("the published report", File.ReadAllText(_db.ReportPath));
+    }
+
+    [Fact]
+    public async Task AFreshRunSavesItsStartingCheckpointBeforeItsTablesCheckpoint()
+    {
+        _db.Execute("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('a');");
+        var contexts = new List<RecordingJobContext>();
+
+        var result = await RunAsync(_db, contexts: contexts);
+
+        Assert.Equal(TablesExitCodes.Success, result.ExitCode);
+        Assert.Equal(["starting", "tables", "schema_completed", "publishing"], contexts.Single().SavedPhases);
     }
 
     [Fact]

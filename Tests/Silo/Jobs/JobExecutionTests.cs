@@ -119,7 +119,9 @@ public sealed class JobExecutionTests
         Assert.Equal(JobState.Running, restored.Snapshot().State);
         Assert.Equal(record.Events.Select(e => e.Sequence), restored.GetEvents(0, 100).Select(e => e.Sequence));
 
-        restored.Resume(registration, services, null!, NullLogger.Instance, "other-silo");
+        Assert.True(restored.PrepareResume("other-silo"));
+        Assert.False(restored.PrepareResume("other-silo"));
+        restored.LaunchResumed(registration, services, null!, NullLogger.Instance, "other-silo");
         Assert.False(restored.NeedsResume);
         Assert.Equal(2, restored.Attempt);
         Assert.Equal("tables", restored.Checkpoint!.Value.GetProperty("phase").GetString());
@@ -130,5 +132,78 @@ public sealed class JobExecutionTests
         restored.Cancel();
         await restored.Completion.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(JobState.Cancelled, restored.Snapshot().State);
+    }
+
+    [Fact]
+    public async Task A_suspended_activation_whose_runner_loses_its_work_on_the_way_out_leaves_the_job_running()
+    {
+        var (registration, services) = LosingWork();
+        var execution = new JobExecution("job-s", new JobSubmission(LosingWorkJobRunner.TypeName, JsonDocument.Parse("""{"lose_when_cancelled":true}""").RootElement),
+            new JobOptions(), TimeProvider.System);
+        execution.Start(registration, services, null!, NullLogger.Instance, "test-silo");
+        await WaitForEventsAsync(execution, 2);
+
+        // The silo stops, or another activation took the job over: the runner's failure on its way out is not the job's end.
+        execution.Suspend();
+        await execution.Stopped.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(JobState.Running, execution.Snapshot().State);
+        Assert.DoesNotContain(execution.GetEvents(0, 100), e => e.Kind == JobEventKinds.Failed);
+    }
+
+    [Fact]
+    public async Task A_job_resumed_late_in_its_life_still_gets_its_activation_s_retries_after_losing_work()
+    {
+        // The record of a job that already used eight attempts on other silos (two kills, several retries each).
+        var (registration, services) = LosingWork();
+        var options = new JobOptions();
+        var earlier = new JobExecution("job-l", new JobSubmission(LosingWorkJobRunner.TypeName, JsonDocument.Parse("""{"lose_before_attempt":10}""").RootElement),
+            options, TimeProvider.System);
+        var record = earlier.ToRecord();
+        record.State = JobState.Running;
+        record.Attempt = JobExecution.MaxRunsInActivation;
+
+        var restored = JobExecution.Restore("job-l", record, options, TimeProvider.System);
+        Assert.True(restored.PrepareResume("other-silo"));
+        restored.LaunchResumed(registration, services, null!, NullLogger.Instance, "other-silo");
+        await restored.Completion.WaitAsync(TimeSpan.FromSeconds(20));
+
+        // Attempt 9 lost its work once; attempt 10, in the same activation, finished the job.
+        var status = restored.Snapshot();
+        Assert.True(status.State == JobState.Succeeded, status.Error);
+        Assert.Equal(10, status.Result!.Value.GetProperty("attempt").GetInt32());
+    }
+
+    [Fact]
+    public void Preparing_a_resume_starts_no_runner_until_the_attempt_is_launched()
+    {
+        var earlier = new JobExecution("job-p", new JobSubmission(LosingWorkJobRunner.TypeName, JsonDocument.Parse("{}").RootElement),
+            new JobOptions(), TimeProvider.System);
+        var record = earlier.ToRecord();
+        record.State = JobState.Running;
+        record.Attempt = 1;
+
+        var restored = JobExecution.Restore("job-p", record, new JobOptions(), TimeProvider.System);
+        Assert.True(restored.PrepareResume("other-silo"));
+
+        // The grain persists attempt 2 now; if that write is refused (a duplicate activation), nothing has run.
+        Assert.True(restored.Stopped.IsCompleted);
+        Assert.Equal(2, restored.Attempt);
+        Assert.DoesNotContain(restored.GetEvents(0, 100), e => e.Kind == JobEventKinds.Progress);
+    }
+
+    private static (JobTypeRegistration Registration, ServiceProvider Services) LosingWork()
+    {
+        var services = new ServiceCollection().AddJobType<LosingWorkJobRunner>(LosingWorkJobRunner.TypeName, "test").BuildServiceProvider();
+        return (services.GetRequiredService<JobTypeCatalog>().All.Single(), services);
+    }
+
+    private static async Task WaitForEventsAsync(JobExecution execution, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (execution.GetEvents(0, 100).Count < count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
     }
 }
