@@ -50,6 +50,16 @@ internal sealed class JobEventLog
         return log;
     }
 
+    /// <summary>
+    /// Leaves <paramref name="count"/> sequence numbers unused: the next event is numbered after them. Watchers see only a
+    /// gap (sequences may have gaps), never a number given twice.
+    /// </summary>
+    public void Skip(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        _nextSequence += count;
+    }
+
     public JobEvent? Last => _count == 0 ? null : At(_count - 1);
 
     public JobEvent Append(string kind, DateTimeOffset time, JsonElement data)

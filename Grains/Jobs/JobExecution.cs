@@ -207,6 +207,9 @@ internal sealed class JobExecution
             _attempt++;
             _state = JobState.Running;
             _openQuestions.Clear();
+            // The lost activation may have given out numbers after its last save (watchers read them from its memory);
+            // starting past them keeps every watcher from skipping this activation's first events as already seen.
+            _log.Skip(ResumeSequenceGap);
             AppendLocked(JobEventKinds.Warning, JsonSerializer.SerializeToElement(
                 new
                 {
@@ -217,6 +220,12 @@ internal sealed class JobExecution
             return true;
         }
     }
+
+    /// <summary>
+    /// How many event numbers a resumed activation leaves unused: more than a lost activation can append between two saves
+    /// (one checkpoint interval, a second by default; progress is coalesced per scope).
+    /// </summary>
+    internal const long ResumeSequenceGap = 1_000_000;
 
     /// <summary>Starts the runner of the attempt <see cref="PrepareResume"/> made, once that attempt is persisted.</summary>
     public void LaunchResumed(JobTypeRegistration registration, IServiceProvider services, IGrainFactory grainFactory, ILogger logger, string silo)

@@ -192,6 +192,30 @@ public sealed class JobExecutionTests
         Assert.DoesNotContain(restored.GetEvents(0, 100), e => e.Kind == JobEventKinds.Progress);
     }
 
+    [Fact]
+    public void A_watcher_that_read_events_the_lost_activation_never_saved_still_sees_the_resumed_activation_s_events()
+    {
+        var earlier = new JobExecution("job-w", new JobSubmission(LosingWorkJobRunner.TypeName, JsonDocument.Parse("{}").RootElement),
+            new JobOptions(), TimeProvider.System);
+        earlier.Warn("saved", "in the record");
+        var record = earlier.ToRecord();
+        record.State = JobState.Running;
+        record.Attempt = 1;
+        // After that save the lost activation appended more events, which a watcher read from its memory.
+        for (var i = 0; i < 50; i++)
+        {
+            earlier.Warn("unsaved", "lost with its silo");
+        }
+
+        var lastSeen = earlier.GetEvents(0, 100)[^1].Sequence;
+
+        var restored = JobExecution.Restore("job-w", record, new JobOptions(), TimeProvider.System);
+        Assert.True(restored.PrepareResume("other-silo"));
+
+        var next = Assert.Single(restored.GetEvents(lastSeen, 100));
+        Assert.Equal("job_resumed", next.Data.GetProperty("code").GetString());
+    }
+
     private static (JobTypeRegistration Registration, ServiceProvider Services) LosingWork()
     {
         var services = new ServiceCollection().AddJobType<LosingWorkJobRunner>(LosingWorkJobRunner.TypeName, "test").BuildServiceProvider();
