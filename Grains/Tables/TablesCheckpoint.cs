@@ -20,6 +20,12 @@ internal readonly record struct TablesCheckpoint(string? Phase)
     /// <summary>Every table is copied and the schema is complete (indexes, views, triggers).</summary>
     public const string SchemaCompleted = "schema_completed";
 
+    /// <summary>
+    /// The run failed and removes its temporary output: saved first, so that a superseded attempt is refused before it
+    /// deletes the current attempt's file. A resume from here starts from scratch.
+    /// </summary>
+    public const string Discarding = "discarding";
+
     /// <summary>The privacy check passed; the output is being renamed into place.</summary>
     public const string Publishing = "publishing";
 

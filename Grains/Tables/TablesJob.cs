@@ -149,7 +149,7 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
                 $"{privacy.Mode} re-scan {(privacy.Passed ? "passed" : "FAILED")}"));
             if (!privacy.Passed)
             {
-                DeleteIfExists(tempPath);
+                await DiscardAsync(tempPath).ConfigureAwait(false);
                 var leaks = string.Join(", ", privacy.Leaks.Select(l => $"{l.Key} ×{l.Value}"));
                 var message = $"Privacy check failed: PII left in clear in {leaks}. Nothing was published; adjust the configuration for these columns.";
                 return await FinishAsync(report, total, TablesExitCodes.PrivacyCheckFailed, "privacy_check_failed", message, null, reportPath).ConfigureAwait(false);
@@ -165,30 +165,38 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         }
         catch (TablesPipelineException ex)
         {
-            DeleteIfExists(tempPath);
+            await DiscardAsync(tempPath).ConfigureAwait(false);
             return Fail(TablesExitCodes.PipelineFailure, ex.Message);
         }
         catch (SqliteException ex)
         {
-            DeleteIfExists(tempPath);
+            await DiscardAsync(tempPath).ConfigureAwait(false);
             return Fail(TablesExitCodes.PipelineFailure,
                 $"SQLite error {ex.SqliteErrorCode} while copying {input} into {outputDirectory}: {ex.Message}");
         }
         catch (IOException ex)
         {
-            DeleteIfExists(tempPath);
+            await DiscardAsync(tempPath).ConfigureAwait(false);
             return Fail(TablesExitCodes.PipelineFailure, $"I/O error writing to {outputDirectory}: {ex.Message}. Check free space and permissions.");
         }
         catch (UnauthorizedAccessException ex)
         {
-            DeleteIfExists(tempPath);
+            await DiscardAsync(tempPath).ConfigureAwait(false);
             return Fail(TablesExitCodes.PipelineFailure, $"Access denied in {outputDirectory}: {ex.Message}. Check permissions.");
         }
         catch
         {
-            DeleteIfExists(tempPath);
+            await DiscardAsync(tempPath).ConfigureAwait(false);
             throw;
         }
+    }
+
+    // Fenced: only the attempt that owns the job removes the scratch output. A superseded one, whose failure may come from
+    // the owner's work on the same files, is refused here (JobSupersededException) and leaves them, and the job, alone.
+    private async Task DiscardAsync(string tempPath)
+    {
+        await context.SaveCheckpointAsync(TablesCheckpoint.Of(TablesCheckpoint.Discarding)).ConfigureAwait(false);
+        DeleteIfExists(tempPath);
     }
 
     // The rename happens once: a resumed attempt finds either the temporary file (not renamed yet) or the published one.

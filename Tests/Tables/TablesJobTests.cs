@@ -260,6 +260,26 @@ public sealed class TablesJobTests : IDisposable
     }
 
     [Fact]
+    public async Task ASupersededAttemptThatFailsLeavesTheOwnersTemporaryOutput()
+    {
+        // The duplicate's runner resumes from the owner's checkpoint and fails on the file the owner is writing (here a
+        // file that is not a database yet): the temporary output is the owner's, and stays.
+        _db.Execute("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('a');");
+        Directory.CreateDirectory(_db.OutputDirectory);
+        var tables = JsonDocument.Parse("""{"phase":"tables"}""").RootElement;
+        string? temp = null;
+
+        await Assert.ThrowsAsync<JobSupersededException>(() => RunAsync(_db, newContext: (id, grains) =>
+        {
+            temp = Path.Combine(_db.OutputDirectory, $".{TablesJob.OutputFileName}.{SafeFileName.Of(id)}.tmp");
+            File.WriteAllText(temp, "the owner's work in progress");
+            return new RecordingJobContext(id, grains) { Attempt = 2, Checkpoint = tables, Superseded = true };
+        }));
+
+        Assert.Equal("the owner's work in progress", File.ReadAllText(temp!));
+    }
+
+    [Fact]
     public async Task AnAttemptResumedAfterThePublishKeepsThePublishedOutputAndItsReport()
     {
         // The owner renamed the output and wrote the report, then was lost before the job's end was recorded.
