@@ -8,11 +8,11 @@ namespace PiiOrleans.Grains.Interfaces.Tracks;
 [Alias("piiorleans.tracks.tracks-report-grain")]
 public interface ITracksReportGrain : IGrainWithStringKey
 {
-    /// <summary>Adds one file's result.</summary>
-    Task Add(TrackFileResult result);
-
-    /// <summary>Adds job-level issues (warnings that belong to no single file).</summary>
-    Task AddIssues(IReadOnlyList<TrackIssue> issues);
+    /// <summary>
+    /// Records the job's file results (in plan order) and its job-level issues (warnings that belong to no single file),
+    /// replacing what an earlier attempt of the job recorded: a job that resumed after losing a silo counts each file once.
+    /// </summary>
+    Task Set(IReadOnlyList<TrackFileResult> results, IReadOnlyList<TrackIssue> jobIssues);
 
     /// <summary>The totals so far.</summary>
     Task<TracksSummary> GetSummary();

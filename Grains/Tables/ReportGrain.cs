@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Runtime;
+using Orleans.Storage;
 using PiiOrleans.Grains.Interfaces.Tables;
 using PiiOrleans.Grains.Jobs;
 using PiiOrleans.Tables;
@@ -28,7 +29,7 @@ public sealed class ReportGrain(
             tables.Add(table);
         }
 
-        await state.WriteStateAsync();
+        await WriteAsync(() => state.WriteStateAsync());
     }
 
     /// <inheritdoc />
@@ -38,14 +39,14 @@ public sealed class ReportGrain(
         var phases = state.State.Phases;
         phases.RemoveAll(p => p.Key == phase);
         phases.Add(new KeyValuePair<string, double>(phase, seconds));
-        await state.WriteStateAsync();
+        await WriteAsync(() => state.WriteStateAsync());
     }
 
     /// <inheritdoc />
     public async Task RecordPrivacyCheck(PrivacyCheckResult result)
     {
         state.State.Privacy = result;
-        await state.WriteStateAsync();
+        await WriteAsync(() => state.WriteStateAsync());
     }
 
     /// <inheritdoc />
@@ -56,6 +57,21 @@ public sealed class ReportGrain(
     public async Task Reset()
     {
         state.State = new ReportGrainState();
-        await state.ClearStateAsync();
+        await WriteAsync(() => state.ClearStateAsync());
+    }
+
+    // A refused write (another activation wrote the report since this one read it) leaves this activation's copy out of
+    // date for good: it goes away, and the caller's retry (a silo-loss failure) reads the report afresh.
+    private async Task WriteAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (InconsistentStateException)
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 }

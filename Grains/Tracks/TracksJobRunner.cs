@@ -234,12 +234,7 @@ public sealed class TracksJobRunner(TrackRewriteSessions sessions, JobDataRoots 
             context.ReportProgress("flushed", new { ms = clock.ElapsedMilliseconds });
         }
 
-        foreach (var r in results)
-        {
-            await report.Add(r);
-        }
-
-        await report.AddIssues(planned.Where(f => f.Action == TrackFileAction.Skip && f.Reason is not null)
+        await report.Set(results, planned.Where(f => f.Action == TrackFileAction.Skip && f.Reason is not null)
             .Select(f => new TrackIssue("skipped_file", f.RelativePath, null, null, $"File not written: {f.Reason}")).ToList());
         var summary = await report.GetSummary() with
         {

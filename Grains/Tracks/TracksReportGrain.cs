@@ -4,23 +4,24 @@ using PiiOrleans.Tracks;
 
 namespace PiiOrleans.Grains.Tracks;
 
-/// <summary>Gathers the statistics and issues of one tracks job (key = job id); the runner adds results in plan order.</summary>
+/// <summary>
+/// Gathers the statistics and issues of one tracks job (key = job id). The runner sets all its results at once, so an
+/// attempt that resumed after losing a silo replaces the earlier attempt's instead of adding to them.
+/// </summary>
 public sealed class TracksReportGrain : Grain, ITracksReportGrain
 {
     private readonly List<TrackFileResult> _results = [];
     private readonly List<TrackIssue> _jobIssues = [];
 
     /// <inheritdoc />
-    public Task Add(TrackFileResult result)
+    public Task Set(IReadOnlyList<TrackFileResult> results, IReadOnlyList<TrackIssue> jobIssues)
     {
-        _results.Add(result);
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc />
-    public Task AddIssues(IReadOnlyList<TrackIssue> issues)
-    {
-        _jobIssues.AddRange(issues);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(jobIssues);
+        _results.Clear();
+        _results.AddRange(results);
+        _jobIssues.Clear();
+        _jobIssues.AddRange(jobIssues);
         return Task.CompletedTask;
     }
 

@@ -37,9 +37,9 @@ internal sealed class TracksJobHarness : IAsyncDisposable
     public JobDataRoots Roots { get; set; } = JobDataRoots.Unrestricted;
 
     public async Task<(JobOutcome Outcome, TracksJobResult Result, ScriptedJobContext Context)> RunAsync(
-        TracksJobParameters parameters, Func<JobQuestion, string?>? answer = null)
+        TracksJobParameters parameters, Func<JobQuestion, string?>? answer = null, ScriptedJobContext? context = null)
     {
-        var context = new ScriptedJobContext(_cluster.GrainFactory, answer);
+        context ??= new ScriptedJobContext(_cluster.GrainFactory, answer);
         var runner = new TracksJobRunner(_cluster.Services.GetRequiredService<TrackRewriteSessions>(), Roots);
         var outcome = await runner.RunAsync(context, JsonSerializer.SerializeToElement(parameters, TracksJson.Options), CancellationToken.None);
         return (outcome, outcome.Result.Deserialize<TracksJobResult>(TracksJson.Options)!, context);
@@ -50,7 +50,11 @@ internal sealed class TracksJobHarness : IAsyncDisposable
     /// <summary>A job context whose questions are answered by a function (null = no answer).</summary>
     internal sealed class ScriptedJobContext(IGrainFactory factory, Func<JobQuestion, string?>? answer) : IJobContext
     {
-        public string JobId { get; } = "job-" + Guid.NewGuid().ToString("N")[..8];
+        public string JobId { get; init; } = "job-" + Guid.NewGuid().ToString("N")[..8];
+
+        public int Attempt { get; init; } = 1;
+
+        public JsonElement? Checkpoint { get; init; }
 
         public IGrainFactory GrainFactory => factory;
 

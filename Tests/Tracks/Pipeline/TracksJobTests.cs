@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PiiOrleans.Grains.Interfaces.Jobs;
 using PiiOrleans.Grains.Interfaces.Tracks;
 using PiiOrleans.Grains.Jobs;
@@ -179,6 +180,39 @@ public class TracksJobTests
         Assert.DoesNotContain("alice@team1.org", report);
         Assert.DoesNotContain("bob@team1.org", report);
         Assert.DoesNotContain("errors.jsonl", t.OutputFiles());
+    }
+
+    [Fact]
+    public async Task An_attempt_resumed_after_a_lost_silo_counts_each_file_and_issue_once()
+    {
+        using var t = TracksTestTree.Standard();
+        await using var h = await TracksJobHarness.StartAsync();
+        var answers = TracksTestTree.StandardAnswers();
+        answers["tsv_format:runs/task1/ranking"] = "skip";
+        var first = new TracksJobHarness.ScriptedJobContext(h.GrainFactory, null);
+        var (_, once, _) = await h.RunAsync(Params(t, answers), context: first);
+        var issuesOnce = File.ReadAllLines(t.ErrorReport).Length;
+
+        // The same job again as its next attempt (its silo was lost after the files were written): the job's report
+        // grain still holds the first attempt's results.
+        var resumed = new TracksJobHarness.ScriptedJobContext(h.GrainFactory, null)
+        {
+            JobId = first.JobId,
+            Attempt = 2,
+            Checkpoint = JsonSerializer.SerializeToElement(new { output_prepared = true }),
+        };
+        var (outcome, again, _) = await h.RunAsync(Params(t, answers), context: resumed);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("job_resumed", resumed.Warnings);
+        Assert.True(once.Summary!.LinesRead > 0 && once.Summary.IssuesByType.Count > 0);
+        Assert.Equal(once.Summary.LinesRead, again.Summary!.LinesRead);
+        Assert.Equal(once.Summary.FilesProcessed, again.Summary.FilesProcessed);
+        // Every issue once, not once per attempt. (The first attempt's "Creating a run mapping from metadata" warning is
+        // not repeated: by the second attempt the mapping knows that run.)
+        Assert.All(again.Summary.IssuesByType, kv => Assert.Equal(once.Summary.IssuesByType[kv.Key], kv.Value));
+        Assert.Equal(once.Summary.IssuesByType["email_found"], again.Summary.IssuesByType["email_found"]);
+        Assert.InRange(File.ReadAllLines(t.ErrorReport).Length, issuesOnce - 1, issuesOnce);
     }
 
     [Fact]
