@@ -29,7 +29,7 @@ public sealed class ReportGrain(
             tables.Add(table);
         }
 
-        await WriteAsync(() => state.WriteStateAsync());
+        await GuardAsync(state.WriteStateAsync());
     }
 
     /// <inheritdoc />
@@ -39,14 +39,14 @@ public sealed class ReportGrain(
         var phases = state.State.Phases;
         phases.RemoveAll(p => p.Key == phase);
         phases.Add(new KeyValuePair<string, double>(phase, seconds));
-        await WriteAsync(() => state.WriteStateAsync());
+        await GuardAsync(state.WriteStateAsync());
     }
 
     /// <inheritdoc />
     public async Task RecordPrivacyCheck(PrivacyCheckResult result)
     {
         state.State.Privacy = result;
-        await WriteAsync(() => state.WriteStateAsync());
+        await GuardAsync(state.WriteStateAsync());
     }
 
     /// <inheritdoc />
@@ -57,16 +57,16 @@ public sealed class ReportGrain(
     public async Task Reset()
     {
         state.State = new ReportGrainState();
-        await WriteAsync(() => state.ClearStateAsync());
+        await GuardAsync(state.ClearStateAsync());
     }
 
     // A refused write (another activation wrote the report since this one read it) leaves this activation's copy out of
     // date for good: it goes away, and the caller's retry (a silo-loss failure) reads the report afresh.
-    private async Task WriteAsync(Func<Task> write)
+    private async Task GuardAsync(Task write)
     {
         try
         {
-            await write();
+            await write;
         }
         catch (InconsistentStateException)
         {

@@ -25,6 +25,13 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
 
     private const int SliceMilliseconds = 1000;
 
+    /// <summary>
+    /// Where job <paramref name="jobId"/> writes its output until it is checked and renamed: a hidden file in the output
+    /// directory, so the rename stays on one file system.
+    /// </summary>
+    public static string TemporaryPath(string outputDirectory, string jobId) =>
+        Path.Combine(outputDirectory, $".{OutputFileName}.{SafeFileName.Of(jobId)}.tmp");
+
     // One transaction per table, never commits by time: the output's bytes (its header's change counter included) must
     // not depend on the machine's speed, and a table lost with its silo is rolled back whole and redone (the journal
     // holds only the few pages that existed before the table; its own pages are new).
@@ -73,7 +80,7 @@ public sealed class TablesJob(IJobContext context, TablesJobParameters parameter
         var input = Path.GetFullPath(parameters.Input);
         var finalPath = Path.Combine(outputDirectory, OutputFileName);
         var reportPath = Path.Combine(outputDirectory, ReportFileName);
-        var tempPath = Path.Combine(outputDirectory, $".{OutputFileName}.{SafeFileName.Of(context.JobId)}.tmp");
+        var tempPath = TemporaryPath(outputDirectory, context.JobId);
 
         if (!File.Exists(input))
         {

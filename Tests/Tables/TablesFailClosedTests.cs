@@ -67,7 +67,7 @@ public sealed class TablesFailClosedTests : IDisposable
         _db.Execute("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('x');");
         var jobId = SharedTablesSilo.NewJobId();
         // The job's temporary file name is taken by a folder: the output cannot be written (even as root).
-        Directory.CreateDirectory(Path.Combine(_db.OutputDirectory, $".{TablesJob.OutputFileName}.{SafeFileName.Of(jobId)}.tmp"));
+        Directory.CreateDirectory(TablesJob.TemporaryPath(_db.OutputDirectory, jobId));
 
         var result = await RunAsync(_db, jobId);
 

@@ -23,7 +23,8 @@ public sealed class TablesJobTests : IDisposable
         var spec = TablesEngineSpec.Create(null, null, Path.GetFullPath(parameters.Input));
         return await SharedTablesSilo.RunAsync(engine, grains =>
         {
-            var context = newContext?.Invoke(SharedTablesSilo.NewJobId(), grains) ?? new RecordingJobContext(SharedTablesSilo.NewJobId(), grains);
+            var jobId = SharedTablesSilo.NewJobId();
+            var context = newContext?.Invoke(jobId, grains) ?? new RecordingJobContext(jobId, grains);
             contexts?.Add(context);
             return new TablesJob(context, parameters, setup, spec).RunAsync(CancellationToken.None);
         });
@@ -246,9 +247,7 @@ public sealed class TablesJobTests : IDisposable
     {
         // A duplicate activation's runner read a checkpoint from before the owner published: its temporary file is gone
         // (renamed), so it would start from scratch. It is refused at its first checkpoint, before it deletes anything.
-        Directory.CreateDirectory(_db.OutputDirectory);
-        File.WriteAllText(_db.OutputPath, "the owner's output");
-        File.WriteAllText(_db.ReportPath, "the owner's report");
+        WritePublished("the owner's output", "the owner's report");
         _db.Execute("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('a');");
         var tables = JsonDocument.Parse("""{"phase":"tables"}""").RootElement;
 
@@ -271,7 +270,7 @@ public sealed class TablesJobTests : IDisposable
 
         await Assert.ThrowsAsync<JobSupersededException>(() => RunAsync(_db, newContext: (id, grains) =>
         {
-            temp = Path.Combine(_db.OutputDirectory, $".{TablesJob.OutputFileName}.{SafeFileName.Of(id)}.tmp");
+            temp = TablesJob.TemporaryPath(_db.OutputDirectory, id);
             File.WriteAllText(temp, "the owner's work in progress");
             return new RecordingJobContext(id, grains) { Attempt = 2, Checkpoint = tables, Superseded = true };
         }));
@@ -283,9 +282,7 @@ public sealed class TablesJobTests : IDisposable
     public async Task AnAttemptResumedAfterThePublishKeepsThePublishedOutputAndItsReport()
     {
         // The owner renamed the output and wrote the report, then was lost before the job's end was recorded.
-        Directory.CreateDirectory(_db.OutputDirectory);
-        File.WriteAllText(_db.OutputPath, "the published output");
-        File.WriteAllText(_db.ReportPath, "the published report");
+        WritePublished("the published output", "the published report");
         _db.Execute("CREATE TABLE t (a TEXT); INSERT INTO t VALUES ('a');");
         var publishing = JsonDocument.Parse("""{"phase":"publishing"}""").RootElement;
 
@@ -307,6 +304,14 @@ public sealed class TablesJobTests : IDisposable
 
         Assert.Equal(TablesExitCodes.Success, result.ExitCode);
         Assert.Equal(["starting", "tables", "schema_completed", "publishing"], contexts.Single().SavedPhases);
+    }
+
+    // What an attempt that published leaves in the output directory (contents that no run would write, to recognise).
+    private void WritePublished(string output, string report)
+    {
+        Directory.CreateDirectory(_db.OutputDirectory);
+        File.WriteAllText(_db.OutputPath, output);
+        File.WriteAllText(_db.ReportPath, report);
     }
 
     [Fact]
